@@ -1,0 +1,318 @@
+/**
+ * 江西省人民政府《关于有效应对疫情稳定经济增长20条政策措施》(the "稳增长20条"), 2020-02-04 — seed 003 L553–L584.
+ * 文号 赣府发〔2020〕2号: not printed in the document, cited by that number at L465 and L524.
+ *
+ * The 稳岗返还 rules take their layoff-rate thresholds from the provincial employment notice (L469).
+ */
+import {
+  JIANGXI,
+  add,
+  addMonths,
+  all,
+  any,
+  between,
+  cap,
+  dateBenefit,
+  definePolicy,
+  div,
+  fact,
+  ge,
+  isTrue,
+  le,
+  lit,
+  min,
+  money,
+  months,
+  mul,
+  oneOf,
+  p,
+  param,
+  pct,
+  perUnit,
+  percent,
+  s003,
+  sub,
+} from '../dsl.ts';
+import type { Condition } from '../types.ts';
+
+/** 少裁员: layoff rate within the national control target, or ≤20% for firms with ≤30 insured staff (L469). */
+const FEW_LAYOFFS: Condition = any(
+  le(
+    fact('layoffRatePercent'),
+    fact('unemploymentControlTargetPercent'),
+    '裁员率不高于上年度全国城镇调查失业率控制目标',
+  ),
+  all(
+    le(fact('insuredEmployees'), param('smallFirm'), '参保职工30人（含）以下'),
+    le(fact('layoffRatePercent'), param('smallFirmLayoffRate'), '裁员率不超过企业职工总数20%'),
+  ),
+);
+
+const LAYOFF_PARAMS = {
+  smallFirm: p('小企业参保职工人数界限', '人', 30, s003(469), '对参保职工30人（含）以下的企业'),
+  smallFirmLayoffRate: p('小企业裁员率上限', '%', 20, s003(469), '裁员率放宽至不超过企业职工总数20%'),
+};
+
+export const jiangxiGrowth20 = definePolicy(
+  {
+    id: 'jx-growth-20-2020',
+    title: '关于有效应对疫情稳定经济增长20条政策措施',
+    issuer: '江西省人民政府',
+    docNumber: '赣府发〔2020〕2号',
+    docNumberNote: '文件本身未印文号，L465、L524 以此文号引用',
+    date: '2020-02-04',
+    jurisdiction: JIANGXI,
+    validity: { from: '2020-02-04', to: null },
+    source: s003(559),
+  },
+  [
+    {
+      slug: 'relending-rate-cap',
+      title: '专项再贷款优惠利率上限（一年期LPR减100个基点）',
+      kind: 'cap',
+      target: 'loan',
+      conditions: isTrue('isSpecialRelendingLoan', '利用专项再贷款为白名单企业提供的信贷'),
+      parameters: {
+        discount: p('低于LPR的基点数', 'bp', 100, s003(562), '最高不得超过最近公布的一年期LPR减100个基点'),
+      },
+      benefit: percent('贷款利率上限', sub(fact('lpr1yPercent'), mul(param('discount'), lit(0.01)))),
+      fulfilment: 'auto',
+      source: s003(562),
+      department: '省金融监管局、人行南昌中心支行',
+      note: '承贷银行为江西银行、九江银行、进贤农商行（L562）；LPR取最近公布的一年期值。',
+    },
+    {
+      slug: 'relending-interest-subsidy',
+      title: '2020年新增专项再贷款贴息（中央50%+省25%，不超过1年）',
+      kind: 'pay',
+      target: 'loan',
+      conditions: all(
+        isTrue('isSpecialRelendingLoan', '疫情防控重点保障企业专项再贷款'),
+        oneOf('keyGuaranteeList', ['national', 'provincial'], '全国性或省级疫情防控重点保障企业名单'),
+        between(fact('loanStartDate'), param('newFrom'), param('newTo'), '2020年新增'),
+      ),
+      parameters: {
+        central: p('中央财政贴息比例（占再贷款利率）', '%', 50, s003(563), '中央财政按人民银行再贷款利率的50%给予贴息'),
+        province: p('省财政贴息比例', '%', 25, s003(563), '省财政统筹资金再给予25%的贴息支持'),
+        maxYears: p('贴息期限上限', '年', 1, s003(563), '贴息期限不超过1年'),
+        newFrom: p(
+          '新增贷款起始日',
+          '日期',
+          '2020-01-01',
+          s003(563),
+          '对2020年新增的全省疫情防控重点保障企业专项再贷款',
+        ),
+        newTo: p('新增贷款截止日', '日期', '2020-12-31', s003(563), '对2020年新增的全省疫情防控重点保障企业专项再贷款'),
+      },
+      benefit: money(
+        '贴息金额',
+        mul(
+          pct(pct(fact('loanAmountFen'), fact('relendingRatePercent')), add(param('central'), param('province'))),
+          div(min(fact('loanMonths'), mul(param('maxYears'), lit(12))), lit(12)),
+        ),
+      ),
+      stackingGroup: 'relending-interest-subsidy',
+      funding: {
+        shares: [
+          { level: 'central', weight: 50 },
+          { level: 'province', weight: 25 },
+        ],
+        source: s003(563),
+      },
+      fulfilment: 'apply',
+      source: s003(563),
+      department: '省财政厅',
+      note: '贴息按人民银行再贷款利率计算（不是贷款合同利率）；“不超过1年”原文是省级贴息的期限，此处对合并贴息一并适用。南昌市再加25%见南昌版本（L630），就高不重复。',
+    },
+    {
+      slug: 'drug-device-fee-cut',
+      title: '药品补充申请、再注册和二类医疗器械注册收费降低30%',
+      kind: 'reduce',
+      target: 'enterprise',
+      conditions: ge(fact('drugDeviceRegistrationFeeFen'), lit(0), '发生相关注册收费'),
+      parameters: {
+        cut: p('收费降低比例', '%', 30, s003(565), '延续注册收费标准降低30%'),
+      },
+      benefit: money('降低的收费', pct(fact('drugDeviceRegistrationFeeFen'), param('cut'))),
+      fulfilment: 'auto',
+      source: s003(565),
+      department: '省发展改革委',
+    },
+    {
+      slug: 'expressway-toll-waiver',
+      title: '疫情防控应急物资和统一调拨重要生活物资保障车辆免除高速公路通行费',
+      kind: 'exempt',
+      target: 'enterprise',
+      conditions: isTrue('isEmergencySupplyVehicle', '疫情防控应急物资或统一调拨转运的重要生活物资保障车辆'),
+      parameters: {
+        waiver: p('免除比例', '%', 100, s003(566), '疫情期间免除高速公路通行费用'),
+      },
+      benefit: money('免除的通行费', pct(fact('expresswayTollFen'), param('waiver'))),
+      fulfilment: 'auto',
+      source: s003(566),
+      department: '省交通运输厅、省公安厅',
+    },
+    {
+      slug: 'state-premises-rent-relief',
+      title: '承租国有资产类经营用房：1个月房租免收、2个月租金减半',
+      kind: 'exempt',
+      target: 'enterprise',
+      conditions: isTrue('rentsStateOwnedPremises', '承租国有资产类生产经营用房'),
+      parameters: {
+        freeMonths: p('免租月数', '月', 1, s003(568), '1个月房租免收、2个月租金减半'),
+        halfMonths: p('减半月数', '月', 2, s003(568), '1个月房租免收、2个月租金减半'),
+        halfRate: p('减半期间减免比例', '%', 50, s003(568), '1个月房租免收、2个月租金减半'),
+      },
+      benefit: money(
+        '减免的租金',
+        add(
+          perUnit(fact('monthlyRentFen'), param('freeMonths')),
+          perUnit(pct(fact('monthlyRentFen'), param('halfRate')), param('halfMonths')),
+        ),
+      ),
+      fulfilment: 'auto',
+      source: s003(568),
+      department: '省财政厅、省国资委',
+      note: '租用其他经营用房的只是鼓励业主减免（由双方协商），不计算。',
+    },
+    {
+      slug: 'february-filing-deadline',
+      title: '2020年2月法定申报纳税期限延长至2月24日',
+      kind: 'defer',
+      target: 'enterprise',
+      effective: { from: '2020-02-04', to: '2020-02-29', note: '2020年2月份申报期' },
+      conditions: isTrue('filesMonthly', '按月申报的纳税人、扣缴义务人'),
+      parameters: {
+        deadline: p('延长后的申报纳税期限', '日期', '2020-02-24', s003(570), '法定申报纳税期限延长至2月24日'),
+      },
+      benefit: dateBenefit('2月份申报纳税期限', param('deadline')),
+      fulfilment: 'auto',
+      source: s003(570),
+      department: '省税务局',
+      note: '延长后办理仍有困难的，可依法申请进一步延期，延期期间不征收滞纳金。',
+    },
+    {
+      slug: 'tax-payment-deferral',
+      title: '确有特殊困难的纳税人延期缴纳税款（最长不超过3个月）',
+      kind: 'defer',
+      target: 'enterprise',
+      conditions: isTrue('taxPaymentSpecialDifficulty', '受疫情影响确有特殊困难不能按期缴纳税款'),
+      parameters: {
+        maxMonths: p('延期缴纳上限', '月', 3, s003(570), '最长不超过3个月'),
+      },
+      benefit: months('可延期缴纳', fact('requestedTaxDeferralMonths')),
+      caps: [cap('延期缴纳税款最长不超过3个月', param('maxMonths'), s003(570))],
+      fulfilment: 'apply',
+      source: s003(570),
+      department: '省税务局',
+    },
+    {
+      slug: 'reguarantee-fee-halved-severe-areas',
+      title: '对受疫情影响严重地区融资担保机构减半收取再担保费',
+      kind: 'reduce',
+      target: 'enterprise',
+      conditions: isTrue('guarantorInSevereArea', '受疫情影响严重地区的融资担保机构'),
+      parameters: {
+        cut: p('再担保费减收比例', '%', 50, s003(572), '各设区市再担保机构减半收取再担保费'),
+      },
+      benefit: money('减收的再担保费', pct(fact('reguaranteeFeeFen'), param('cut'))),
+      stackingGroup: 'reguarantee-fee',
+      fulfilment: 'auto',
+      source: s003(572),
+      department: '省融资担保股份有限公司、各设区市再担保机构',
+    },
+    {
+      slug: 'job-retention-refund',
+      title: '失业保险稳岗返还（上年度实际缴纳失业保险费的50%）',
+      kind: 'pay',
+      target: 'enterprise',
+      conditions: all(isTrue('uiInsured', '参保企业'), FEW_LAYOFFS),
+      parameters: {
+        rate: p('返还比例', '%', 50, s003(581), '可返还其上年度实际缴纳失业保险费的50％'),
+        ...LAYOFF_PARAMS,
+      },
+      benefit: money('稳岗返还', pct(fact('uiPremiumPaidLastYearFen'), param('rate'))),
+      stackingGroup: 'job-retention-refund',
+      fulfilment: 'apply',
+      source: s003(581),
+      alsoSources: [s003(469)],
+      department: '省人力资源社会保障厅、省财政厅',
+      note:
+        '“不裁员或少裁员”的裁员率标准取自省就业通知（L469）：不高于上年度全国城镇调查失业率控制目标（数值未载明，作为官方数据事实）；' +
+        '参保职工30人（含）以下的企业不超过20%。资金从失业保险基金列支；申请、审核、公示、发放全程网上办理（L469）。',
+    },
+    {
+      slug: 'job-retention-refund-2020',
+      title: '2020年稳岗返还（6个月统筹地月人均失业保险金×上年度月均参保职工人数）',
+      kind: 'pay',
+      target: 'enterprise',
+      effective: { from: '2020-01-01', to: '2020-12-31', note: '2020年1月1日至2020年12月31日' },
+      conditions: all(
+        isTrue('uiInsured', '参保企业'),
+        isTrue('temporaryDifficulty', '面临暂时性生产经营困难'),
+        FEW_LAYOFFS,
+      ),
+      parameters: {
+        months: p('返还月数', '月', 6, s003(581), '返还标准按上年度6个月的统筹地月人均失业保险金'),
+        ...LAYOFF_PARAMS,
+      },
+      benefit: money(
+        '稳岗返还',
+        mul(param('months'), fact('localAvgMonthlyUiBenefitFen'), fact('avgInsuredHeadcountLastYear')),
+      ),
+      stackingGroup: 'job-retention-refund',
+      fulfilment: 'apply',
+      source: s003(581),
+      alsoSources: [s003(469)],
+      department: '省人力资源社会保障厅、省财政厅',
+      note: '与50%返还同属一组，就高不重复；裁员率标准同上（L469）。',
+    },
+    {
+      slug: 'si-makeup-deadline',
+      title: '未能按时办理社保缴费的，疫情解除后三个月内补办',
+      kind: 'defer',
+      target: 'enterprise',
+      conditions: isTrue('siPaymentMissedDueToEpidemic', '受疫情影响未能按时办理社会保险缴费业务'),
+      parameters: {
+        months: p('疫情解除后补办期限', '月', 3, s003(582), '相关补办手续在疫情解除后三个月内完成'),
+      },
+      benefit: dateBenefit('补办截止日期', addMonths(fact('epidemicEndDate'), param('months'))),
+      fulfilment: 'auto',
+      source: s003(582),
+      department: '省人力资源社会保障厅、省医保局',
+      note: '也适用于灵活就业人员和城乡居民（以个人为对象评估时事实相同）。',
+    },
+    {
+      slug: 'si-late-fee-waiver',
+      title: '逾期缴纳社会保险费期间免收滞纳金',
+      kind: 'exempt',
+      target: 'enterprise',
+      conditions: isTrue('siPaymentMissedDueToEpidemic', '受疫情影响未能按时办理社会保险缴费业务'),
+      parameters: {
+        waiver: p('免收比例', '%', 100, s003(582), '免收滞纳金'),
+      },
+      benefit: money('免收的滞纳金', pct(fact('siLateFeeFen'), param('waiver'))),
+      stackingGroup: 'si-late-fee',
+      fulfilment: 'auto',
+      source: s003(582),
+    },
+    {
+      slug: 'startup-loan-extension',
+      title: '受疫情影响还款困难的个人创业担保贷款展期（不超过1年，省财政继续贴息）',
+      kind: 'defer',
+      target: 'loan',
+      conditions: all(
+        isTrue('hasStartupGuaranteeLoan', '已发放的个人创业担保贷款'),
+        isTrue('repaymentDifficultyDueToEpidemic', '受疫情影响还款出现困难'),
+      ),
+      parameters: {
+        years: p('展期期限上限', '年', 1, s003(583), '展期期限原则上不超过1年'),
+      },
+      benefit: months('可展期期限', mul(param('years'), lit(12))),
+      stackingGroup: 'startup-loan-extension',
+      fulfilment: 'apply',
+      source: s003(583),
+      note: '未能按时完成展期手续的免于信用惩戒（L583）。',
+    },
+  ],
+);

@@ -1,0 +1,203 @@
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import { lazy } from 'react';
+import { matchPath } from 'react-router-dom';
+import {
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  ApartmentOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+  IdcardOutlined,
+} from '@ant-design/icons';
+import type { CurrentUser, Permission, Role } from './api/types.ts';
+import { GOVERNMENT_ROLES } from './lib/labels.ts';
+
+/**
+ * The one route table: the router, the side menu and the breadcrumbs all come from it. A route is shown (in the
+ * menu) and reachable only when the user holds its permission and, if it names roles, has one of them.
+ */
+export interface AppRoute {
+  path: string;
+  name: string;
+  icon?: ReactNode;
+  permission?: Permission;
+  roles?: readonly Role[];
+  hideInMenu?: boolean;
+  component: LazyExoticComponent<ComponentType>;
+  /** Pages reached from this one (detail, edit …); not in the menu but in the breadcrumb. */
+  children?: AppRoute[];
+}
+
+const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+
+const ALL_BUT_EMPLOYEE: readonly Role[] = ['admin', 'leader', 'dept', 'cdc', 'grid', 'ent_admin', 'bank'];
+
+export const APP_ROUTES: AppRoute[] = [
+  {
+    path: '/home',
+    name: '工作台',
+    icon: <DashboardOutlined />,
+    roles: ALL_BUT_EMPLOYEE,
+    component: page(() => import('./pages/HomePage.tsx')),
+  },
+  {
+    path: '/me',
+    name: '我的',
+    icon: <UserOutlined />,
+    roles: ['employee'],
+    component: page(() => import('./pages/EmployeeHomePage.tsx')),
+  },
+  {
+    path: '/my-enterprise',
+    name: '本企业档案',
+    icon: <IdcardOutlined />,
+    permission: 'enterprise.read',
+    roles: ['ent_admin'],
+    component: page(() => import('./pages/enterprises/MyEnterprisePage.tsx')),
+    children: [
+      {
+        path: '/my-enterprise/edit',
+        name: '编辑本企业档案',
+        permission: 'enterprise.update',
+        roles: ['ent_admin'],
+        component: page(() => import('./pages/enterprises/MyEnterpriseEditPage.tsx')),
+      },
+    ],
+  },
+  {
+    path: '/enterprises',
+    name: '企业名录',
+    icon: <ShopOutlined />,
+    permission: 'enterprise.read',
+    roles: GOVERNMENT_ROLES,
+    component: page(() => import('./pages/enterprises/EnterpriseListPage.tsx')),
+    children: [
+      {
+        path: '/enterprises/new',
+        name: '新增企业',
+        permission: 'enterprise.create',
+        roles: GOVERNMENT_ROLES,
+        component: page(() => import('./pages/enterprises/EnterpriseCreatePage.tsx')),
+      },
+      {
+        path: '/enterprises/import',
+        name: '批量导入',
+        permission: 'enterprise.import',
+        roles: GOVERNMENT_ROLES,
+        component: page(() => import('./pages/enterprises/EnterpriseImportPage.tsx')),
+      },
+      {
+        path: '/enterprises/:id',
+        name: '企业详情',
+        permission: 'enterprise.read',
+        roles: GOVERNMENT_ROLES,
+        component: page(() => import('./pages/enterprises/EnterpriseDetailPage.tsx')),
+      },
+      {
+        path: '/enterprises/:id/edit',
+        name: '编辑企业',
+        permission: 'enterprise.update',
+        roles: GOVERNMENT_ROLES,
+        component: page(() => import('./pages/enterprises/EnterpriseEditPage.tsx')),
+      },
+    ],
+  },
+  {
+    path: '/regions',
+    name: '区域与网格',
+    icon: <ClusterOutlined />,
+    permission: 'region.read',
+    roles: GOVERNMENT_ROLES,
+    component: page(() => import('./pages/regions/RegionsPage.tsx')),
+  },
+  {
+    path: '/departments',
+    name: '部门',
+    icon: <ApartmentOutlined />,
+    permission: 'department.read',
+    component: page(() => import('./pages/departments/DepartmentsPage.tsx')),
+  },
+  {
+    path: '/banks',
+    name: '金融机构',
+    icon: <BankOutlined />,
+    permission: 'bank.read',
+    component: page(() => import('./pages/banks/BanksPage.tsx')),
+  },
+  {
+    path: '/users',
+    name: '用户',
+    icon: <TeamOutlined />,
+    permission: 'user.read',
+    component: page(() => import('./pages/users/UsersPage.tsx')),
+  },
+  {
+    path: '/audit',
+    name: '审计日志',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    component: page(() => import('./pages/audit/AuditPage.tsx')),
+  },
+  {
+    path: '/account/password',
+    name: '修改密码',
+    hideInMenu: true,
+    component: page(() => import('./pages/account/ChangePasswordPage.tsx')),
+  },
+];
+
+export function routeAllowed(route: Pick<AppRoute, 'permission' | 'roles'>, user: CurrentUser): boolean {
+  if (route.permission && !user.permissions.includes(route.permission)) return false;
+  if (route.roles && !route.roles.includes(user.role)) return false;
+  return true;
+}
+
+/** Every route, parents before their children. */
+export function flattenRoutes(routes: AppRoute[] = APP_ROUTES): AppRoute[] {
+  return routes.flatMap((r) => [r, ...flattenRoutes(r.children ?? [])]);
+}
+
+/** The page a user lands on after login: the first menu entry they may open. */
+export function homePathOf(user: CurrentUser): string {
+  const first = APP_ROUTES.find((r) => !r.hideInMenu && routeAllowed(r, user));
+  return first?.path ?? '/account/password';
+}
+
+export interface MenuRoute {
+  path: string;
+  name: string;
+  icon?: ReactNode;
+  hideInMenu?: boolean;
+  routes?: MenuRoute[];
+}
+
+/** The route table as ProLayout reads it, filtered for the user. */
+export function menuRoutesFor(user: CurrentUser, routes: AppRoute[] = APP_ROUTES): MenuRoute[] {
+  return routes
+    .filter((r) => routeAllowed(r, user))
+    .map((r) => {
+      const children = r.children ? menuRoutesFor(user, r.children).map((c) => ({ ...c, hideInMenu: true })) : [];
+      return {
+        path: r.path,
+        name: r.name,
+        ...(r.icon ? { icon: r.icon } : {}),
+        ...(r.hideInMenu ? { hideInMenu: true } : {}),
+        ...(children.length ? { routes: children } : {}),
+      };
+    });
+}
+
+/** Where to go after login: back to the page asked for, if this user may open it; else the user's home. */
+export function landingPathFor(user: CurrentUser, redirect: string | null): string {
+  if (redirect && redirect.startsWith('/') && !redirect.startsWith('//') && !redirect.startsWith('/login')) {
+    const pathname = redirect.split(/[?#]/)[0] ?? redirect;
+    const route = flattenRoutes()
+      .filter((r) => matchPath({ path: r.path, end: true }, pathname))
+      .sort((a, b) => (a.path.includes(':') ? 1 : 0) - (b.path.includes(':') ? 1 : 0))[0];
+    if (route && routeAllowed(route, user)) return redirect;
+  }
+  return homePathOf(user);
+}

@@ -7,6 +7,8 @@ import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerRegistryRoutes } from './registry/routes.ts';
 import { registerJobRoutes } from './jobs/job.routes.ts';
 import { registerPolicyRoutes } from './policies/routes.ts';
+import { registerResumptionRoutes } from './resumption/routes.ts';
+import { registerPassRoutes } from './passes/routes.ts';
 
 /** Every capability's routes, in one list so the route table is easy to read. */
 export async function registerRoutes(fastify: FastifyInstance, app: AppContext): Promise<void> {
@@ -27,4 +29,6 @@ export async function registerRoutes(fastify: FastifyInstance, app: AppContext):
   registerJobRoutes(fastify, app);
   registerRegistryRoutes(fastify, app);
   registerPolicyRoutes(fastify, app);
+  registerResumptionRoutes(fastify, app);
+  registerPassRoutes(fastify, app);
 }

@@ -41,6 +41,11 @@ export function passDto(p: PassRow, withToken: boolean) {
   };
 }
 
+/** Only a status that admits the person to the workplace (可返岗) gets a pass (seed 003 L618, L717). */
+export function passAllowedFor(status: string | null): boolean {
+  return status !== null && isHealthStatus(status) && STATUS_INFO[status].admitsToWorkplace;
+}
+
 /** Issue one pass for a person with the person's current status. Call `ensureSigningKey` before the transaction. */
 export async function issuePassFor(
   app: AppContext,
@@ -52,6 +57,7 @@ export async function issuePassFor(
 ): Promise<PassRow> {
   if (!person.status || !isHealthStatus(person.status)) throw conflict('通行证：该员工尚未评估返岗状态，不能签发');
   const status: HealthStatus = person.status;
+  if (!passAllowedFor(status)) throw conflict(`通行证：该员工当前状态为${STATUS_INFO[status].label}，不能签发通行证`);
   const signer = await currentSigner(app, trx, at);
   const issuedAt = epochSeconds(at.toISOString());
   const validUntil = passValidUntil(issuedAt, card);
@@ -129,8 +135,23 @@ export async function revokeLivePasses(
 }
 
 /**
- * After a status change: revoke the person's live passes and issue the same kinds again with the new status.
- * Returns what was revoked and issued, for the audit record.
+ * For the health module: revoke every live pass of a person inside the caller's transaction (left the enterprise,
+ * record closed …). Checkpoints refuse the passes from their next revocation sync. Returns the revoked pass ids;
+ * the caller writes the audit record of its own change and may list them there.
+ */
+export async function revokePassesForPerson(
+  app: AppContext,
+  trx: Transaction<Database>,
+  personId: number,
+  reason: string,
+  at: Date,
+): Promise<number[]> {
+  return (await revokeLivePasses(app, trx, personId, reason, at)).map((p) => p.id);
+}
+
+/**
+ * After a status change: revoke the person's live passes and, if the new status still admits the person, issue the
+ * same kinds again with the new status. Returns what was revoked and issued, for the audit record.
  */
 export async function reissueAfterStatusChange(
   app: AppContext,
@@ -140,13 +161,17 @@ export async function reissueAfterStatusChange(
 ): Promise<{ revoked: number[]; issued: number[] }> {
   const revoked = await revokeLivePasses(app, trx, person.id, '返岗状态变更', at);
   const issued: number[] = [];
+  if (!passAllowedFor(person.status)) return { revoked: revoked.map((p) => p.id), issued };
   for (const card of [...new Set(revoked.map((p) => p.card === 1))]) {
     issued.push((await issuePassFor(app, trx, person, card, at, null)).id);
   }
   return { revoked: revoked.map((p) => p.id), issued };
 }
 
-/** The employee's phone pass: the live one, renewed when less than a day is left. */
+/**
+ * The employee's phone pass: the live one, renewed when less than a day is left. A person whose status does not
+ * admit entry gets no pass, only the status (the reasons are on the health status page).
+ */
 export async function myPass(app: AppContext, user: SessionUser, actor: AuditActor) {
   await ensureSigningKey(app);
   const now = app.clock.now();
@@ -154,11 +179,29 @@ export async function myPass(app: AppContext, user: SessionUser, actor: AuditAct
   return app.db.kysely.transaction().execute(async (trx) => {
     const person = await trx
       .selectFrom('health_people')
-      .selectAll()
-      .where('user_id', '=', user.id)
-      .where('active', '=', 1)
+      .innerJoin('enterprises as e', 'e.id', 'health_people.enterprise_id')
+      .selectAll('health_people')
+      .select('e.name as enterprise_name')
+      .where('health_people.user_id', '=', user.id)
+      .where('health_people.active', '=', 1)
       .executeTakeFirst();
     if (!person) throw notFound('您的账号还没有关联员工档案，请联系本企业管理员');
+    const status = person.status && isHealthStatus(person.status) ? person.status : null;
+    const head = {
+      personName: person.name,
+      enterpriseName: person.enterprise_name,
+      status: person.status,
+      statusLabel: status ? STATUS_INFO[status].label : '尚未评估',
+    };
+    if (!passAllowedFor(person.status)) {
+      return {
+        ...head,
+        pass: null,
+        message: status
+          ? `当前状态为${STATUS_INFO[status].label}，暂不能领取通行证；状态变为可返岗后自动恢复`
+          : '返岗状态尚未评估，暂不能领取通行证',
+      };
+    }
     const live = await trx
       .selectFrom('passes')
       .selectAll()
@@ -168,7 +211,7 @@ export async function myPass(app: AppContext, user: SessionUser, actor: AuditAct
       .where('valid_until_s', '>', nowS + 86_400)
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    if (live && live.status === person.status) return passDto(live, true);
+    if (live && live.status === person.status) return { ...head, pass: passDto(live, true), message: null };
     const pass = await issuePassFor(app, trx, person, false, now, user.id);
     await writeAudit(
       trx,
@@ -178,13 +221,27 @@ export async function myPass(app: AppContext, user: SessionUser, actor: AuditAct
         action: 'pass.issued',
         objectType: 'pass',
         objectId: pass.id,
-        summary: `签发手机通行证（${pass.status}），有效期至 ${pass.valid_until}`,
+        summary: `签发手机通行证（${STATUS_INFO[status!].label}），有效期至 ${pass.valid_until}`,
         extra: { personId: person.id, card: false },
       },
       now,
     );
-    return passDto(pass, true);
+    return { ...head, pass: passDto(pass, true), message: null };
   });
+}
+
+/** One pass, in the user's scope. */
+export async function getPass(app: AppContext, user: SessionUser, id: number) {
+  const p = await app.db.kysely
+    .selectFrom('passes')
+    .innerJoin('health_people as p', 'p.id', 'passes.person_id')
+    .selectAll('passes')
+    .select(['p.name as person_name', 'p.team as person_team'])
+    .where('passes.id', '=', id)
+    .where(inHealthScope('passes', healthScopeOf(user)))
+    .executeTakeFirst();
+  if (!p) throw notFound('通行证不存在');
+  return { ...passDto(p, true), personName: p.person_name, team: p.person_team };
 }
 
 export async function listPasses(

@@ -1,10 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
-import {
-  encodeRevocationUpdate,
-  revocationUpdateSince,
-  signRevocationUpdate,
-} from '../../domain/pass/revocation.ts';
+import { encodeRevocationUpdate, revocationUpdateSince, signRevocationUpdate } from '../../domain/pass/revocation.ts';
 import type { RevocationLog, RevocationUpdate } from '../../domain/pass/revocation.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
@@ -95,7 +91,8 @@ export async function revocationUpdateFor(app: AppContext, since: number): Promi
       .execute();
     const changes = new Map<number, { version: number; added: number[]; removed: number[] }>();
     for (let v = since + 1; v <= version; v++) changes.set(v, { version: v, added: [], removed: [] });
-    for (const r of rows) (r.op === 'add' ? changes.get(r.version)!.added : changes.get(r.version)!.removed).push(r.pass_id);
+    for (const r of rows)
+      (r.op === 'add' ? changes.get(r.version)!.added : changes.get(r.version)!.removed).push(r.pass_id);
     const log: RevocationLog = { version, revoked: new Map(), changes: [...changes.values()] };
     return revocationUpdateSince(log, since);
   });

@@ -8,6 +8,7 @@ import { registerRegistryRoutes } from './registry/routes.ts';
 import { registerJobRoutes } from './jobs/job.routes.ts';
 import { registerPolicyRoutes } from './policies/routes.ts';
 import { registerResumptionRoutes } from './resumption/routes.ts';
+import { registerResumptionRoutes } from './resumption/routes.ts';
 import { registerPassRoutes } from './passes/routes.ts';
 
 /** Every capability's routes, in one list so the route table is easy to read. */
@@ -29,6 +30,7 @@ export async function registerRoutes(fastify: FastifyInstance, app: AppContext):
   registerJobRoutes(fastify, app);
   registerRegistryRoutes(fastify, app);
   registerPolicyRoutes(fastify, app);
+  registerResumptionRoutes(fastify, app);
   registerResumptionRoutes(fastify, app);
   registerPassRoutes(fastify, app);
 }

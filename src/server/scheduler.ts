@@ -1,4 +1,5 @@
 import type { AppContext } from './context.ts';
+import { RESUMPTION_TASKS } from './resumption/schedule.ts';
 
 /**
  * Scheduled work (the Monday report, daily summaries, expiries): an in-process timer started by `serve` only, never
@@ -14,7 +15,9 @@ export interface ScheduledTask {
   run(app: AppContext): Promise<unknown>;
 }
 
-export const SCHEDULED_TASKS: ScheduledTask[] = [];
+export const SCHEDULED_TASKS: ScheduledTask[] = [
+  ...RESUMPTION_TASKS,
+];
 
 export interface RunningScheduler {
   stop(): Promise<void>;

@@ -8,8 +8,8 @@ import { registerRegistryRoutes } from './registry/routes.ts';
 import { registerJobRoutes } from './jobs/job.routes.ts';
 import { registerPolicyRoutes } from './policies/routes.ts';
 import { registerResumptionRoutes } from './resumption/routes.ts';
-import { registerResumptionRoutes } from './resumption/routes.ts';
 import { registerPassRoutes } from './passes/routes.ts';
+import { registerHealthRoutes } from './health/routes.ts';
 
 /** Every capability's routes, in one list so the route table is easy to read. */
 export async function registerRoutes(fastify: FastifyInstance, app: AppContext): Promise<void> {
@@ -31,6 +31,6 @@ export async function registerRoutes(fastify: FastifyInstance, app: AppContext):
   registerRegistryRoutes(fastify, app);
   registerPolicyRoutes(fastify, app);
   registerResumptionRoutes(fastify, app);
-  registerResumptionRoutes(fastify, app);
   registerPassRoutes(fastify, app);
+  registerHealthRoutes(fastify, app);
 }

@@ -109,7 +109,12 @@ export function evaluateWith(
     asOf,
   });
   const result = evaluateReturnToWork(facts, { asOf, regionCode: countyCode });
-  const shown = effectiveStatus(String(person.id), result, (sources.overrides.get(person.id) ?? []).map(overrideOf), at);
+  const shown = effectiveStatus(
+    String(person.id),
+    result,
+    (sources.overrides.get(person.id) ?? []).map(overrideOf),
+    at,
+  );
   return { facts, result, shown };
 }
 

@@ -182,8 +182,7 @@ export function assembleFacts(src: FactSources): PersonFacts {
     : travelFromRoster(person);
   if (travel !== undefined) facts.travel = travel;
 
-  const contacts: ContactEvent[] | undefined =
-    stored.contacts ?? (person.contact_history === '无' ? [] : undefined);
+  const contacts: ContactEvent[] | undefined = stored.contacts ?? (person.contact_history === '无' ? [] : undefined);
   if (contacts !== undefined) facts.contacts = contacts;
 
   const category = (PERSON_CATEGORIES as readonly string[]).includes(person.category ?? '')

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { shanghaiDate } from '../../domain/health/dates.ts';
-import { PERSON_CATEGORIES, PERSON_CATEGORY_LABEL, RETURN_MODES, RETURN_MODE_LABEL } from '../../domain/health/facts.ts';
+import {
+  PERSON_CATEGORIES,
+  PERSON_CATEGORY_LABEL,
+  RETURN_MODES,
+  RETURN_MODE_LABEL,
+} from '../../domain/health/facts.ts';
 import { isHealthStatus, STATUS_INFO } from '../../domain/health/status.ts';
 import { maskResidentId, validateResidentId } from '../../domain/registry/resident-id.ts';
 import type { SessionUser } from '../access/session-user.ts';
@@ -106,7 +111,9 @@ export function personDto(p: HealthPersonRow & { enterprise_name?: string; usern
     returnBatch: p.return_batch,
     returnDate: p.return_date,
     returnMode: p.return_mode,
-    returnModeLabel: p.return_mode ? (RETURN_MODE_LABEL[p.return_mode as keyof typeof RETURN_MODE_LABEL] ?? null) : null,
+    returnModeLabel: p.return_mode
+      ? (RETURN_MODE_LABEL[p.return_mode as keyof typeof RETURN_MODE_LABEL] ?? null)
+      : null,
     travelHistory: p.travel_history,
     contactHistory: p.contact_history,
     category: p.category,
@@ -225,10 +232,26 @@ export async function getPerson(app: AppContext, user: SessionUser, actor: Audit
       .orderBy('at', 'desc')
       .limit(20)
       .execute(),
-    app.db.kysely.selectFrom('health_anomaly_cases').selectAll().where('person_id', '=', id).orderBy('id', 'desc').execute(),
-    app.db.kysely.selectFrom('health_overrides').selectAll().where('person_id', '=', id).orderBy('id', 'desc').execute(),
+    app.db.kysely
+      .selectFrom('health_anomaly_cases')
+      .selectAll()
+      .where('person_id', '=', id)
+      .orderBy('id', 'desc')
+      .execute(),
+    app.db.kysely
+      .selectFrom('health_overrides')
+      .selectAll()
+      .where('person_id', '=', id)
+      .orderBy('id', 'desc')
+      .execute(),
     app.db.kysely.selectFrom('health_appeals').selectAll().where('person_id', '=', id).orderBy('id', 'desc').execute(),
-    app.db.kysely.selectFrom('passes').selectAll().where('person_id', '=', id).orderBy('id', 'desc').limit(10).execute(),
+    app.db.kysely
+      .selectFrom('passes')
+      .selectAll()
+      .where('person_id', '=', id)
+      .orderBy('id', 'desc')
+      .limit(10)
+      .execute(),
   ]);
   const explained = await explain(app, p);
   await app.db.kysely.transaction().execute((trx) =>
@@ -319,7 +342,11 @@ export async function createPerson(app: AppContext, user: SessionUser, actor: Au
       extra: { enterpriseId: e.id },
     });
     await reevaluate(app, trx, [row.id], actor, now);
-    const created = await trx.selectFrom('health_people').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    const created = await trx
+      .selectFrom('health_people')
+      .selectAll()
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     return personDto(created);
   });
 }
@@ -547,7 +574,11 @@ export async function linkAccount(
       if (taken) throw conflict('已有员工账号：该账号已关联其他员工档案', 'userId');
       userId = u.id;
     } else {
-      const exists = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', input.username)
+        .executeTakeFirst();
       if (exists) throw conflict('用户名：已被使用', 'username');
       const row = await trx
         .insertInto('users')
@@ -593,4 +624,3 @@ export async function linkAccount(
     return { personId: id, userId };
   });
 }
-

@@ -70,7 +70,11 @@ export function encryptPassPrivateKey(secrets: Secrets, kid: number, pkcs8: Uint
 }
 
 export function decryptPassPrivateKey(secrets: Secrets, kid: number, stored: string): Uint8Array {
-  const b64 = decryptText(deriveKey(secrets.piiEncryptionKey, 'pass-signing-key/aes-256-gcm'), stored, `pass-key:${kid}`);
+  const b64 = decryptText(
+    deriveKey(secrets.piiEncryptionKey, 'pass-signing-key/aes-256-gcm'),
+    stored,
+    `pass-key:${kid}`,
+  );
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
 

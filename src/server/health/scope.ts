@@ -37,9 +37,16 @@ export function inHealthScope<T extends TableWithEnterprise>(table: T, scope: En
       case 'none':
         return eb.or([]);
       case 'enterprise':
-        return eb(ref, '=', scope.enterpriseId);
+        return eb(ref, '=', scope.enterpriseId as never);
       case 'region':
-        return eb(ref, 'in', eb.selectFrom('enterprises').select('enterprises.id').where(enterpriseScopeFilter(scope)));
+        return eb(
+          ref,
+          'in',
+          (eb as unknown as ExpressionBuilder<Database, never>)
+            .selectFrom('enterprises')
+            .select('enterprises.id')
+            .where(enterpriseScopeFilter(scope) as never) as never,
+        );
     }
   };
 }

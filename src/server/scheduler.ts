@@ -1,5 +1,6 @@
 import type { AppContext } from './context.ts';
 import { RESUMPTION_TASKS } from './resumption/schedule.ts';
+import { HEALTH_TASKS } from './health/tasks.ts';
 
 /**
  * Scheduled work (the Monday report, daily summaries, expiries): an in-process timer started by `serve` only, never
@@ -17,6 +18,7 @@ export interface ScheduledTask {
 
 export const SCHEDULED_TASKS: ScheduledTask[] = [
   ...RESUMPTION_TASKS,
+  ...HEALTH_TASKS,
 ];
 
 export interface RunningScheduler {

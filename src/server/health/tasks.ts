@@ -64,3 +64,8 @@ export async function runHealthDaily(app: AppContext, actor: AuditActor = SYSTEM
   }
   return { expired: expired.expired, evaluated, summary, purge };
 }
+
+/** Listed in src/server/scheduler.ts. */
+export const HEALTH_TASKS = [
+  { name: 'health.daily', everyMs: 60 * 60 * 1000, run: (app: AppContext) => runHealthDaily(app) },
+];

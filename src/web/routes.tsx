@@ -14,6 +14,7 @@ import {
 } from '@ant-design/icons';
 import type { CurrentUser, Permission, Role } from './api/types.ts';
 import { GOVERNMENT_ROLES } from './lib/labels.ts';
+import { HEALTH_EMPLOYEE_ROUTES, HEALTH_ROUTES } from './pages/health/routes.tsx';
 
 /**
  * The one route table: the router, the side menu and the breadcrumbs all come from it. A route is shown (in the
@@ -49,6 +50,7 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <UserOutlined />,
     roles: ['employee'],
     component: page(() => import('./pages/EmployeeHomePage.tsx')),
+    children: HEALTH_EMPLOYEE_ROUTES,
   },
   {
     path: '/my-enterprise',
@@ -105,6 +107,7 @@ export const APP_ROUTES: AppRoute[] = [
       },
     ],
   },
+  ...HEALTH_ROUTES,
   {
     path: '/regions',
     name: '区域与网格',

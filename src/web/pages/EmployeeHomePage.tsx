@@ -1,10 +1,56 @@
-import { Link } from 'react-router-dom';
-import { Avatar, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
-import { KeyOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import { Avatar, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { FormOutlined, KeyOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { errorMessage } from '../api/client.ts';
 import { getEnterprise } from '../api/enterprises.ts';
+import { getMyHealth, statusViewOf, todayProgress } from '../api/health.ts';
 import { useCurrentUser } from '../auth/AuthContext.tsx';
 import { useRequest } from '../lib/useRequest.ts';
+import { StatusTag } from './health/labels.tsx';
+
+/** 今日健康: today's declarations owed and made, the return-to-work status, and the two health pages. */
+function HealthCard() {
+  const navigate = useNavigate();
+  const me = useRequest((signal) => getMyHealth(signal), 'employee-home-health');
+  const today = todayProgress(me.data);
+  const status = statusViewOf(me.data?.evaluation);
+  return (
+    <Card title="今日健康" size="small" data-testid="employee-health">
+      {me.loading && !me.data ? (
+        <Skeleton active paragraph={{ rows: 1 }} />
+      ) : me.error && !me.data ? (
+        <Typography.Text type="secondary">{errorMessage(me.error)}</Typography.Text>
+      ) : (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label="返岗状态">
+            {status ? (
+              <StatusTag status={status.status} label={status.statusLabel} byOverride={status.byOverride} />
+            ) : (
+              '待评估'
+            )}
+          </Descriptions.Item>
+          {today && (
+            <Descriptions.Item label="今日申报">
+              <span data-testid="employee-today">
+                {today.made >= today.required
+                  ? `已完成（${today.made}/${today.required}）`
+                  : `还需申报 ${today.required - today.made} 次`}
+              </span>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+      <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+        <Button type="primary" block size="large" icon={<FormOutlined />} onClick={() => navigate('/me/declare')}>
+          每日健康申报
+        </Button>
+        <Button block icon={<SafetyCertificateOutlined />} onClick={() => navigate('/me/status')}>
+          我的返岗状态与申诉
+        </Button>
+      </Space>
+    </Card>
+  );
+}
 
 /** 员工 H5 首页: who I am and where I work, on a phone. */
 export default function EmployeeHomePage() {
@@ -30,6 +76,7 @@ export default function EmployeeHomePage() {
           </div>
         </Space>
       </Card>
+      {user.permissions.includes('health.self') && <HealthCard />}
       <Card title="所在企业" size="small">
         {enterprise.loading ? (
           <Skeleton active paragraph={{ rows: 2 }} />

@@ -11,6 +11,7 @@ import {
   evaluate,
   policyById,
   renderTrace,
+  ruleById,
   validateFacts,
 } from '../../domain/policy/index.ts';
 import type { FactValue, Rule, RuleResult, TraceStep } from '../../domain/policy/index.ts';
@@ -29,7 +30,6 @@ import {
   APPLICATION_STATUS_LABEL,
   OBJECTION_STATUS_LABEL,
   handledKind,
-  nowIso,
   orderNo,
   requireOwner,
   requirePublished,
@@ -122,7 +122,7 @@ async function decide(
   if (payable <= 0) {
     throw unprocessable(
       result.stacking && !result.stacking.kept
-        ? '就高、不重复：同组政策中另一项金额更高，本项不重复享受'
+        ? `就高、不重复：同组政策中“${ruleById(result.stacking.keptRuleId ?? '')?.title ?? '另一项'}”金额不低于本项，请申请该项，本项不重复享受`
         : '按所填信息计算的兑现金额为 0',
       'ruleId',
     );
@@ -795,6 +795,8 @@ export async function completeApplication(
   const at = now.toISOString();
   const dismissed = objections.filter((o) => o.status === 'dismissed').length;
   const amount = Number(a.approved_fen);
+  // read before the transaction: SQLite has one connection, a query outside `trx` inside it would wait forever
+  const countyCode = await countyOf(app, a.enterprise_id);
   await app.db.kysely.transaction().execute(async (trx) => {
     const [orderId] = await insertOrders(
       trx,
@@ -805,7 +807,7 @@ export async function completeApplication(
           enterprise: {
             id: a.enterprise_id,
             name: a.enterprise_name,
-            countyCode: await countyOf(app, a.enterprise_id),
+            countyCode,
           },
           rule,
           departmentId: dept?.id ?? null,

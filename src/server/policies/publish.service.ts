@@ -190,7 +190,13 @@ export async function notifyMatches(
       const s = row.status[k]!;
       if (s === 1) {
         const v = row.payable[k]!;
-        sure.push(r.benefit.kind === 'money' && v === v ? `${r.title}（${fenToYuanText(v)} 元）` : r.title);
+        if (r.benefit.kind !== 'money') sure.push(r.title);
+        else if (v === v) sure.push(`${r.title}（${fenToYuanText(v)} 元）`);
+        else {
+          // eligible, but the amount needs figures the enterprise (or the department) has not provided yet
+          const need = applicationFactsOf(r).map((f) => f.label);
+          sure.push(need.length ? `${r.title}（核定金额需补充：${need.join('、')}）` : r.title);
+        }
       } else if (s < 0) {
         const need = applicationFactsOf(r).map((f) => f.label);
         maybe.push(need.length ? `${r.title}（需补充：${need.join('、')}）` : r.title);

@@ -30,7 +30,15 @@ export type Permission =
   | 'bank.read'
   | 'user.read'
   | 'user.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'policy.read'
+  | 'policy.apply'
+  | 'policy.review'
+  | 'policy.pay'
+  | 'policy.publish'
+  | 'policy.simulate'
+  | 'policy.stats'
+  | 'policy.config';
 
 export interface CurrentUser {
   id: number;

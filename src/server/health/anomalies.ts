@@ -110,22 +110,20 @@ async function caseInScope(app: AppContext, user: SessionUser, id: number) {
 
 export async function getAnomaly(app: AppContext, user: SessionUser, actor: AuditActor, id: number) {
   const r = await caseInScope(app, user, id);
-  await app.db.kysely
-    .transaction()
-    .execute((trx) =>
-      writeAudit(
-        trx,
-        app.db.dialect,
-        actor,
-        {
-          action: 'health.anomaly_viewed',
-          objectType: 'health_anomaly_case',
-          objectId: id,
-          summary: '查看健康异常处置记录',
-        },
-        app.clock.now(),
-      ),
-    );
+  await app.db.kysely.transaction().execute((trx) =>
+    writeAudit(
+      trx,
+      app.db.dialect,
+      actor,
+      {
+        action: 'health.anomaly_viewed',
+        objectType: 'health_anomaly_case',
+        objectId: id,
+        summary: '查看健康异常处置记录',
+      },
+      app.clock.now(),
+    ),
+  );
   return anomalyDto(r);
 }
 

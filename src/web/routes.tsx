@@ -23,6 +23,7 @@ import {
 } from '@ant-design/icons';
 import type { CurrentUser, Permission, Role } from './api/types.ts';
 import { GOVERNMENT_ROLES } from './lib/labels.ts';
+import { PASS_ROUTES } from './pages/passes/routes.tsx';
 import { HEALTH_EMPLOYEE_ROUTES, HEALTH_ROUTES } from './pages/health/routes.tsx';
 
 /**
@@ -258,6 +259,7 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'audit.read',
     component: page(() => import('./pages/audit/AuditPage.tsx')),
   },
+  ...PASS_ROUTES,
   {
     path: '/account/password',
     name: '修改密码',

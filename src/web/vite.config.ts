@@ -26,6 +26,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // The offline checkpoint (src/web/pages/checkpoint) is a page of its own, with its own service worker.
+      input: { main: path.resolve(here, 'index.html'), checkpoint: path.resolve(here, 'pages/checkpoint/index.html') },
       output: { manualChunks: vendorChunk },
     },
   },

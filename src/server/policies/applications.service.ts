@@ -414,7 +414,11 @@ export async function listApplications(
   return { items: rows.map((r) => toApplicationDto(app, r, t)), total: Number(count.n) };
 }
 
-async function findApplication(app: AppContext, user: SessionUser, id: number): Promise<ApplicationWithEnterprise> {
+export async function findApplication(
+  app: AppContext,
+  user: SessionUser,
+  id: number,
+): Promise<ApplicationWithEnterprise> {
   const scope = await applicationScope(app, user);
   const row = await applicationsQuery(app, scope, {}, today(app))
     .selectAll('a')

@@ -14,6 +14,7 @@ import {
   attachmentFile,
   completeApplication,
   fileObjection,
+  findApplication,
   getApplication,
   listApplications,
   listNotices,
@@ -272,6 +273,8 @@ export function registerPolicyRoutes(fastify: FastifyInstance, app: AppContext):
     },
     config: { access: { permission: 'policy.apply', objectKind: 'policy-application' } },
     handler: async (request, reply) => {
+      // scope first: outside it the answer is 404 whatever was sent
+      await findApplication(app, request.user, request.params.id);
       const upload = request.isMultipart() ? await request.file() : undefined;
       if (!upload) throw badRequest('证明材料：请选择要上传的文件', 'file');
       return reply.code(201).send(await addAttachment(app, request.user, request.actor, request.params.id, upload));

@@ -452,7 +452,7 @@ export async function actOnApplication(
     const result = await app.db.kysely.transaction().execute(async (trx) => {
       const row = await findApplicationRow(trx, id);
       if (!row) throw notFound('复工申请不存在');
-      const state = await hydrate(app.db, row);
+      const state = await hydrate(app.db, row, trx);
       const retryable = input.type === 'review';
       if (input.version !== undefined && input.version !== row.version && !retryable) {
         throw conflict(
@@ -663,7 +663,7 @@ export async function signLetter(
     if (input.version !== undefined && input.version !== fresh.version) {
       throw conflict(`申请已被他人更新（当前为第${fresh.version}版），请刷新后重试`, 'version');
     }
-    const state = await hydrate(app.db, fresh);
+    const state = await hydrate(app.db, fresh, trx);
     const e = await enterpriseRow(trx, enterpriseId);
     const d = await decideFor(trx, e, shanghaiDay(now));
     const dept = await trx

@@ -10,11 +10,11 @@ import { publishedListVersion } from './config.store.ts';
  */
 export type StoredState = Omit<ResumptionApplication, 'conditionList'>;
 
-export async function hydrate(db: Db, row: ApplicationRow): Promise<ResumptionApplication> {
+export async function hydrate(db: Db, row: ApplicationRow, q: Q = db.kysely): Promise<ResumptionApplication> {
   const state = JSON.parse(row.state) as StoredState;
   const conditionList =
     row.list_id !== null && row.list_version !== null
-      ? await publishedListVersion(db, row.list_id, row.list_version)
+      ? await publishedListVersion(db, row.list_id, row.list_version, q)
       : null;
   return { ...state, conditionList };
 }

@@ -44,7 +44,8 @@ export function levelAreas(app: AppContext): Area[] {
     if (r.level === 'county') out.push({ code: r.code, name: r.name, kind: 'county' });
   }
   for (const r of app.regions.all()) {
-    if (r.level === 'zone' && r.city_code === NANCHANG) out.push({ code: r.code, name: r.name, kind: 'functional_zone' });
+    if (r.level === 'zone' && r.city_code === NANCHANG)
+      out.push({ code: r.code, name: r.name, kind: 'functional_zone' });
   }
   return out.sort((a, b) => (a.kind === b.kind ? (a.code < b.code ? -1 : 1) : a.kind === 'county' ? -1 : 1));
 }
@@ -117,7 +118,11 @@ export async function setAreaLevel(app: AppContext, user: SessionUser, actor: Au
       now.toISOString(),
     );
     if (!result.ok) {
-      const field = result.error.startsWith('生效日期') ? 'effectiveFrom' : result.error.startsWith('依据') ? 'basis' : 'level';
+      const field = result.error.startsWith('生效日期')
+        ? 'effectiveFrom'
+        : result.error.startsWith('依据')
+          ? 'basis'
+          : 'level';
       throw fieldProblem(field, result.error);
     }
     const row = await trx
@@ -147,7 +152,10 @@ export async function setAreaLevel(app: AppContext, user: SessionUser, actor: Au
       },
       now,
     );
-    return { ...settingDto({ ...result.setting, id: String(row.id) }), message: result.event.message.replace(area.code, area.name) };
+    return {
+      ...settingDto({ ...result.setting, id: String(row.id) }),
+      message: result.event.message.replace(area.code, area.name),
+    };
   });
 }
 
@@ -209,7 +217,12 @@ export async function updateSetting<K extends SettingKey>(
     throw forbidden('全省统一的复工复产方式、绿色通道和暂缓开业规则由市级以上指挥部或管理员设定');
   }
   const errors = checkSettingValue(key, value);
-  if (errors.length) throw badRequest(errors.join('；'), key, errors.map((message) => ({ field: key, message })));
+  if (errors.length)
+    throw badRequest(
+      errors.join('；'),
+      key,
+      errors.map((message) => ({ field: key, message })),
+    );
   const now = app.clock.now();
   await app.db.kysely.transaction().execute(async (trx) => {
     const before = (await loadSettings(trx))[key];
@@ -239,7 +252,13 @@ export function mergeClosureRules(
     const next: SectorClosureRule = {
       ...rest,
       ...(c.levels ? { levels: c.levels } : {}),
-      ...(c.liftedOn === undefined ? (r.liftedOn ? { liftedOn: r.liftedOn } : {}) : c.liftedOn ? { liftedOn: c.liftedOn } : {}),
+      ...(c.liftedOn === undefined
+        ? r.liftedOn
+          ? { liftedOn: r.liftedOn }
+          : {}
+        : c.liftedOn
+          ? { liftedOn: c.liftedOn }
+          : {}),
     };
     return next;
   });

@@ -100,18 +100,16 @@ export async function saveSetting<K extends SettingKey>(
 
 export async function loadRiskHistory(db: Q): Promise<RiskLevelHistory> {
   const rows = await db.selectFrom('resumption_risk_levels').selectAll().orderBy('id').execute();
-  return rows.map(
-    (r): RiskLevelSetting => ({
-      id: String(r.id),
-      areaCode: r.area_code,
-      areaKind: r.area_kind,
-      level: r.level,
-      effectiveFrom: r.effective_from,
-      setAt: r.set_at,
-      setBy: { userId: String(r.set_by ?? 'system'), role: 'command_centre', name: r.set_by_name },
-      basis: r.basis,
-    }),
-  );
+  return rows.map((r): RiskLevelSetting => ({
+    id: String(r.id),
+    areaCode: r.area_code,
+    areaKind: r.area_kind,
+    level: r.level,
+    effectiveFrom: r.effective_from,
+    setAt: r.set_at,
+    setBy: { userId: String(r.set_by ?? 'system'), role: 'command_centre', name: r.set_by_name },
+    basis: r.basis,
+  }));
 }
 
 // ───────────────────────────── condition lists ─────────────────────────────
@@ -165,14 +163,16 @@ function cacheIdOf(db: object): number {
 }
 
 /** A published list version (what applications and check tasks were made against). */
-export async function publishedListVersion(db: Db, listId: string, version: number): Promise<ConditionList> {
+export async function publishedListVersion(
+  db: Db,
+  listId: string,
+  version: number,
+  q: Q = db.kysely,
+): Promise<ConditionList> {
   const key = cacheKey(db, listId, version);
   const cached = publishedCache.get(key);
   if (cached) return cached;
-  const row = await listRows(db.kysely)
-    .where('list_id', '=', listId)
-    .where('version', '=', version)
-    .executeTakeFirstOrThrow();
+  const row = await listRows(q).where('list_id', '=', listId).where('version', '=', version).executeTakeFirstOrThrow();
   const list = toList(row);
   const { templateIds: _t, createdAt: _c, ...plain } = list;
   if (row.published_on !== null) publishedCache.set(key, plain);

@@ -52,7 +52,11 @@ export async function decideFor(db: Q, enterprise: EnterpriseRow, date: string):
   ]);
   const enterpriseType = enterpriseTypeOf(enterprise.industry_code);
   const sector = sectorOf(enterprise.industry_code);
-  const level = enterpriseLevelAsOf(history, { countyCode: enterprise.county_code, zoneCode: enterprise.zone_code }, date);
+  const level = enterpriseLevelAsOf(
+    history,
+    { countyCode: enterprise.county_code, zoneCode: enterprise.zone_code },
+    date,
+  );
   const decision = level
     ? resumptionMode({
         level: level.level,
@@ -71,7 +75,9 @@ export async function decideFor(db: Q, enterprise: EnterpriseRow, date: string):
       })
     : undefined;
   const rule = leadDepartmentFor(leadRules, regionChainOf(enterprise), enterpriseType);
-  const lead = rule ? leadRules.find((r) => r.regionCode === rule.regionCode && r.enterpriseType === rule.enterpriseType) : undefined;
+  const lead = rule
+    ? leadRules.find((r) => r.regionCode === rule.regionCode && r.enterpriseType === rule.enterpriseType)
+    : undefined;
   const published = lists.map(({ templateIds: _t, createdAt: _c, ...l }) => l);
   const list = level ? listForLevel(published, level.level, date) : undefined;
   return { enterprise, level, decision, lead, list, enterpriseType, sector };

@@ -19,8 +19,16 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** What may be uploaded, recognised by the content (the file name's extension must agree). */
 const TYPES = [
-  { mediaType: 'application/pdf', extensions: ['pdf'], magic: (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], magic: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  {
+    mediaType: 'application/pdf',
+    extensions: ['pdf'],
+    magic: (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  },
+  {
+    mediaType: 'image/jpeg',
+    extensions: ['jpg', 'jpeg'],
+    magic: (b: Buffer) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  },
   {
     mediaType: 'image/png',
     extensions: ['png'],
@@ -60,7 +68,10 @@ export function detectType(name: string, content: Buffer, purpose: FilePurpose):
   if (!type) throw fieldProblem('file', '文件：只接受 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件');
   if (!type.magic(content)) throw fieldProblem('file', `文件：内容与扩展名 .${ext} 不符，请上传真实的文件`);
   if (!ALLOWED[purpose].includes(type.mediaType)) {
-    throw fieldProblem('file', purpose === 'photo' ? '文件：现场照片应为 JPG 或 PNG 图片' : '文件：此处不接受该类型的文件');
+    throw fieldProblem(
+      'file',
+      purpose === 'photo' ? '文件：现场照片应为 JPG 或 PNG 图片' : '文件：此处不接受该类型的文件',
+    );
   }
   return type.mediaType;
 }
@@ -99,7 +110,14 @@ export function fileDto(r: {
 export async function storeFile(
   app: AppContext,
   trx: Q,
-  input: { enterpriseId: number; purpose: FilePurpose; name: string; content: Buffer; mediaType: string; uploadedBy: number | null },
+  input: {
+    enterpriseId: number;
+    purpose: FilePurpose;
+    name: string;
+    content: Buffer;
+    mediaType: string;
+    uploadedBy: number | null;
+  },
 ): Promise<StoredFile> {
   const id = randomUUID();
   const storedName = `${id}${path.extname(input.name).toLowerCase()}`;
@@ -140,7 +158,8 @@ export async function uploadFile(
   let enterpriseId: number;
   if (user.role === 'ent_admin') {
     if (!user.enterpriseId) throw forbidden();
-    if (input.enterpriseId !== null && input.enterpriseId !== user.enterpriseId) throw forbidden('只能为本企业上传材料');
+    if (input.enterpriseId !== null && input.enterpriseId !== user.enterpriseId)
+      throw forbidden('只能为本企业上传材料');
     if (input.purpose === 'photo') throw fieldProblem('purpose', '用途：现场照片由核查人员上传');
     enterpriseId = user.enterpriseId;
   } else if (user.role === 'grid') {

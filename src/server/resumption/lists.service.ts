@@ -112,7 +112,7 @@ export async function saveDraft(app: AppContext, user: SessionUser, actor: Audit
   const composed = composeList({ ...input, templates, extraItems: input.extraItems });
   if (!composed.ok) throw problems('items', composed.errors);
   const now = app.clock.now();
-  return app.db.kysely.transaction().execute(async (trx) => {
+  const then = await app.db.kysely.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('resumption_condition_lists')
       .select(['version', 'published_on'])
@@ -158,13 +158,15 @@ export async function saveDraft(app: AppContext, user: SessionUser, actor: Audit
       },
       now,
     );
-    return getConditionList(app, list.listId);
+    return () => getConditionList(app, list.listId);
   });
+  return then();
 }
 
 function assertPublishDate(app: AppContext, publishedOn: string) {
   const today = shanghaiDay(app.clock.now());
-  if (publishedOn < today) throw fieldProblem('publishedOn', `公布日期：不得早于今天（${today}），已作出的决定不能追溯改变`);
+  if (publishedOn < today)
+    throw fieldProblem('publishedOn', `公布日期：不得早于今天（${today}），已作出的决定不能追溯改变`);
 }
 
 /** Publishes the first version (the draft). */
@@ -178,7 +180,7 @@ export async function publishDraft(
   assertConfigurer(user);
   assertPublishDate(app, publishedOn);
   const now = app.clock.now();
-  return app.db.kysely.transaction().execute(async (trx) => {
+  const then = await app.db.kysely.transaction().execute(async (trx) => {
     const draft = (await loadConditionLists(trx)).find((l) => l.listId === listId && l.version === 1);
     if (!draft) throw notFound('清单不存在');
     const { templateIds: _t, createdAt: _c, ...plain } = draft;
@@ -204,8 +206,9 @@ export async function publishDraft(
       },
       now,
     );
-    return getConditionList(app, listId, 1);
+    return () => getConditionList(app, listId, 1);
   });
+  return then();
 }
 
 /** A new published version of a published list; earlier versions stay as they were. */
@@ -220,7 +223,7 @@ export async function publishVersion(
   assertConfigurer(user);
   assertPublishDate(app, publishedOn);
   const now = app.clock.now();
-  return app.db.kysely.transaction().execute(async (trx) => {
+  const then = await app.db.kysely.transaction().execute(async (trx) => {
     const versions = (await loadConditionLists(trx)).filter((l) => l.listId === listId);
     if (versions.length === 0) throw notFound('清单不存在');
     const latest = versions.at(-1)!;
@@ -266,8 +269,9 @@ export async function publishVersion(
       },
       now,
     );
-    return getConditionList(app, listId, next.version);
+    return () => getConditionList(app, listId, next.version);
   });
+  return then();
 }
 
 // ───────────────────────────── approval list ─────────────────────────────
@@ -289,7 +293,7 @@ export async function publishApprovalList(
   assertConfigurer(user);
   assertPublishDate(app, publishedOn);
   const now = app.clock.now();
-  return app.db.kysely.transaction().execute(async (trx) => {
+  const then = await app.db.kysely.transaction().execute(async (trx) => {
     const versions = await loadApprovalLists(trx);
     const version = (versions.at(-1)?.version ?? 0) + 1;
     const list: ApprovalList = { listId: APPROVAL_LIST_ID, version, publishedOn, items };
@@ -325,8 +329,9 @@ export async function publishApprovalList(
       },
       now,
     );
-    return approvalListsDto(app);
+    return () => approvalListsDto(app);
   });
+  return then();
 }
 
 // ───────────────────────────── lead departments ─────────────────────────────
@@ -334,14 +339,19 @@ export async function publishApprovalList(
 export async function leadDepartmentsDto(app: AppContext) {
   const rules = await loadLeadRules(app.db.kysely);
   return {
-    enterpriseTypes: [{ code: '*', label: '全部类型' }, ...ENTERPRISE_TYPES.map((t) => ({ code: t.code, label: t.label }))],
+    enterpriseTypes: [
+      { code: '*', label: '全部类型' },
+      ...ENTERPRISE_TYPES.map((t) => ({ code: t.code, label: t.label })),
+    ],
     items: rules.map((r) => ({
       id: r.id,
       regionCode: r.regionCode,
       regionName: app.regions.name(r.regionCode),
       enterpriseType: r.enterpriseType,
       enterpriseTypeLabel:
-        r.enterpriseType === '*' ? '全部类型' : (ENTERPRISE_TYPES.find((t) => t.code === r.enterpriseType)?.label ?? r.enterpriseType),
+        r.enterpriseType === '*'
+          ? '全部类型'
+          : (ENTERPRISE_TYPES.find((t) => t.code === r.enterpriseType)?.label ?? r.enterpriseType),
       departmentId: r.departmentId,
       departmentName: r.departmentName,
     })),
@@ -357,7 +367,11 @@ export async function setLeadDepartment(
 ) {
   assertConfigurer(user);
   const region = app.regions.get(input.regionCode);
-  if (!region || !['city', 'county', 'zone'].includes(region.level) || !(region.city_code === NANCHANG || region.code === NANCHANG)) {
+  if (
+    !region ||
+    !['city', 'county', 'zone'].includes(region.level) ||
+    !(region.city_code === NANCHANG || region.code === NANCHANG)
+  ) {
     throw fieldProblem('regionCode', '区域：应为南昌市、县（区）或功能区');
   }
   if (input.enterpriseType !== '*' && !ENTERPRISE_TYPES.some((t) => t.code === input.enterpriseType)) {
@@ -370,16 +384,24 @@ export async function setLeadDepartment(
     .executeTakeFirst();
   if (!dept || dept.active !== 1) throw fieldProblem('departmentId', '牵头部门：应为在用的部门');
   const within =
-    dept.region_code === region.code || (region.code.startsWith(dept.region_code) && !region.code.startsWith('Z')) ||
+    dept.region_code === region.code ||
+    (region.code.startsWith(dept.region_code) && !region.code.startsWith('Z')) ||
     (region.level === 'zone' && dept.region_code === region.city_code);
   if (!within) throw fieldProblem('departmentId', '牵头部门：应为本区域或上级区域的部门');
   const now = app.clock.now();
-  return app.db.kysely.transaction().execute(async (trx) => {
+  const then = await app.db.kysely.transaction().execute(async (trx) => {
     const rules = await loadLeadRules(trx);
-    const others = rules.filter((r) => !(r.regionCode === input.regionCode && r.enterpriseType === input.enterpriseType));
+    const others = rules.filter(
+      (r) => !(r.regionCode === input.regionCode && r.enterpriseType === input.enterpriseType),
+    );
     const errors = validateLeadDepartmentRules([
       ...others,
-      { regionCode: input.regionCode, enterpriseType: input.enterpriseType, departmentCode: String(dept.id), departmentName: dept.name },
+      {
+        regionCode: input.regionCode,
+        enterpriseType: input.enterpriseType,
+        departmentCode: String(dept.id),
+        departmentName: dept.name,
+      },
     ]);
     if (errors.length) throw problems('departmentId', errors);
     const existing = rules.find((r) => r.regionCode === input.regionCode && r.enterpriseType === input.enterpriseType);
@@ -415,14 +437,15 @@ export async function setLeadDepartment(
       },
       now,
     );
-    return leadDepartmentsDto(app);
+    return () => leadDepartmentsDto(app);
   });
+  return then();
 }
 
 export async function removeLeadDepartment(app: AppContext, user: SessionUser, actor: AuditActor, id: number) {
   assertConfigurer(user);
   const now = app.clock.now();
-  return app.db.kysely.transaction().execute(async (trx) => {
+  const then = await app.db.kysely.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('resumption_lead_departments').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('牵头部门配置不存在');
     await trx.deleteFrom('resumption_lead_departments').where('id', '=', id).execute();
@@ -430,9 +453,16 @@ export async function removeLeadDepartment(app: AppContext, user: SessionUser, a
       trx,
       app.db.dialect,
       actor,
-      { action: 'resumption.lead_department.remove', objectType: 'lead_department', objectId: id, before: row, after: null },
+      {
+        action: 'resumption.lead_department.remove',
+        objectType: 'lead_department',
+        objectId: id,
+        before: row,
+        after: null,
+      },
       now,
     );
-    return leadDepartmentsDto(app);
+    return () => leadDepartmentsDto(app);
   });
+  return then();
 }

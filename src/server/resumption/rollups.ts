@@ -50,10 +50,7 @@ export type StatusDims = Pick<
 /** Everything the rollups need to know about one enterprise. */
 export interface EnterpriseFacts {
   enterpriseId: number;
-  status: Pick<
-    EnterpriseStatusRow,
-    keyof StatusDims | 'normal_headcount' | 'planned_headcount' | 'tracked_from'
-  >;
+  status: Pick<EnterpriseStatusRow, keyof StatusDims | 'normal_headcount' | 'planned_headcount' | 'tracked_from'>;
   history: StatusRecord[];
   reports: WorkerDailyReport[];
 }
@@ -262,7 +259,11 @@ export function toStatusRecord(r: {
     date: r.date,
     reason: r.reason as StatusRecord['reason'],
     ref: r.ref,
-    actor: { userId: String(r.actor_id ?? 'system'), role: r.actor_role as StatusRecord['actor']['role'], name: r.actor_name },
+    actor: {
+      userId: String(r.actor_id ?? 'system'),
+      role: r.actor_role as StatusRecord['actor']['role'],
+      name: r.actor_name,
+    },
     note: r.note,
   };
 }
@@ -280,7 +281,10 @@ export function toWorkerReport(r: {
     date: r.date,
     workersBack: r.workers_back,
     reportedAt: r.reported_at,
-    reportedBy: { userId: String(r.reported_by ?? 'system'), role: r.reporter_role as WorkerDailyReport['reportedBy']['role'] },
+    reportedBy: {
+      userId: String(r.reported_by ?? 'system'),
+      role: r.reporter_role as WorkerDailyReport['reportedBy']['role'],
+    },
   };
 }
 
@@ -293,8 +297,18 @@ export async function loadFacts(trx: Q, enterpriseId: number): Promise<Enterpris
     .executeTakeFirst();
   if (!status) return null;
   const [history, reports] = await Promise.all([
-    trx.selectFrom('resumption_status_history').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('id').execute(),
-    trx.selectFrom('resumption_worker_reports').selectAll().where('enterprise_id', '=', enterpriseId).orderBy('date').execute(),
+    trx
+      .selectFrom('resumption_status_history')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy('id')
+      .execute(),
+    trx
+      .selectFrom('resumption_worker_reports')
+      .selectAll()
+      .where('enterprise_id', '=', enterpriseId)
+      .orderBy('date')
+      .execute(),
   ]);
   return { enterpriseId, status, history: history.map(toStatusRecord), reports: reports.map(toWorkerReport) };
 }

@@ -15,7 +15,10 @@ import type { Database } from '../db/schema.ts';
 type AppEB = ExpressionBuilder<Database, 'resumption_applications'>;
 
 function enterpriseIdsInScope(eb: ExpressionBuilder<Database, never>, user: SessionUser) {
-  return eb.selectFrom('enterprises').select('enterprises.id').where(enterpriseScopeFilter(enterpriseScopeOf(user)));
+  return eb
+    .selectFrom('enterprises')
+    .select('enterprises.id')
+    .where(enterpriseScopeFilter(enterpriseScopeOf(user)));
 }
 
 export function applicationScope(user: SessionUser) {

@@ -187,7 +187,12 @@ export async function applyWorkersReport(
     .executeTakeFirstOrThrow();
   const r = recordWorkersBack(
     facts.reports,
-    { enterpriseId: String(enterpriseId), date: input.date, workersBack: input.workersBack, normalHeadcount: status.normal_headcount },
+    {
+      enterpriseId: String(enterpriseId),
+      date: input.date,
+      workersBack: input.workersBack,
+      normalHeadcount: status.normal_headcount,
+    },
     actor,
     now.toISOString(),
   );

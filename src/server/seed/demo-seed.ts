@@ -5,6 +5,7 @@ import type { NewEnterprise } from '../db/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { industrySectionOf } from '../registry/industries.ts';
 import { DEMO_ACCOUNTS, DEMO_BANKS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { seedDemoPolicies } from './demo-policies.ts';
 import type { DemoPlace } from './demo-enterprises.ts';
 import {
   CITY_ENTERPRISES,
@@ -184,6 +185,7 @@ export async function seedDemoData(db: Db, config: AppConfig, options: DemoSeedO
     }
     return { enterprises: unique.length, users: DEMO_ACCOUNTS.length, banks: DEMO_BANKS.length };
   });
-  options.log?.info(counts, '演示数据');
+  const policies = await seedDemoPolicies(db, config);
+  options.log?.info({ ...counts, policies }, '演示数据');
   return counts;
 }

@@ -123,7 +123,10 @@ function App() {
         <div>
           上次同步：{state.lastSync ? new Date(state.lastSync).toLocaleString('zh-CN', { hour12: false }) : '从未'}
         </div>
-        <div>操作人员：{state.signedIn ?? <a href="/login">未登录（点此登录）</a>}</div>
+        <div>
+          操作人员：
+          {state.signedIn ?? (state.online ? <a href="/login">未登录（点此登录）</a> : '离线，联网后确认登录')}
+        </div>
         {state.message && <div className="cp-warn">{state.message}</div>}
         <label className="cp-field">
           卡口名称

@@ -577,6 +577,102 @@ describe.each(testDialects())('惠企政策兑现 API on %s', (dialect) => {
     expect(await auditCount('policy.application.withdraw')).toBe(1);
   });
 
+  it('lists rules with sources and parameters; settings, withdrawal, official figures and the Excel export', async () => {
+    const list = (await s['ent.a']!.get('/api/policies')).json() as {
+      items: {
+        id: string;
+        rules: {
+          id: string;
+          source: string;
+          parameters: { name: string; values: { value: unknown; source: string }[] }[];
+        }[];
+      }[];
+    };
+    const retention = list.items.flatMap((p) => p.rules).find((r) => r.id === RETENTION)!;
+    expect(retention.parameters.find((p) => p.name === 'rate')!.values[0]).toMatchObject({ value: 50 });
+    expect(retention.parameters[0]!.values[0]!.source).toMatch(/^\d{3}_[0-9a-f]+\.txt:L\d+$/);
+    const batchable = (await s['rsj.qsh']!.get('/api/policies/rules/batchable')).json() as { items: { id: string }[] };
+    expect(batchable.items.map((r) => r.id)).toContain(RETENTION);
+    expect(batchable.items.map((r) => r.id)).not.toContain(GUARANTEE); // 金融办's
+
+    // 公示 length is configurable per policy, by its owner only
+    const detail = (await s['jrb.city']!.get('/api/policies/nc-projects-37-2020')).json() as { version: number };
+    expect(
+      (
+        await s['ent.a']!.put('/api/policies/nc-projects-37-2020/settings', {
+          reviewWorkingDays: 20,
+          noticeWorkingDays: 7,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const set = await s['jrb.city']!.put('/api/policies/nc-projects-37-2020/settings', {
+      reviewWorkingDays: 20,
+      noticeWorkingDays: 7,
+      version: detail.version,
+    });
+    expect(set.statusCode).toBe(200);
+    expect(
+      (
+        await s['jrb.city']!.put('/api/policies/nc-projects-37-2020/settings', {
+          reviewWorkingDays: 20,
+          noticeWorkingDays: 7,
+          version: detail.version,
+        })
+      ).statusCode,
+    ).toBe(409); // stale version
+    const payee = {
+      accountName: '南昌乙测试商贸有限公司',
+      bankName: '江西银行南昌分行',
+      accountNo: '6222000055556666',
+    };
+    const applied = await s['ent.b']!.post('/api/policies/applications', {
+      ruleId: GUARANTEE,
+      facts: { newGuaranteeAmount2020Fen: 100_000_000 },
+      payee,
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    expect(applied.json()).toMatchObject({ amountFen: 500_000, noticeWorkingDays: 7, reviewWorkingDays: 20 });
+    expect(await auditCount('policy.settings')).toBeGreaterThanOrEqual(1);
+
+    // a withdrawn policy takes no new applications
+    const current = (await s['rsj.city']!.get('/api/policies/jx-employment-2020')).json() as { version: number };
+    expect(
+      (await s['rsj.city']!.post('/api/policies/jx-employment-2020/withdraw', { version: current.version })).statusCode,
+    ).toBe(200);
+    const refused = await s['ent.b']!.post('/api/policies/applications', {
+      ruleId: HIRING,
+      facts: { urgentSuppliesStartDate: '2020-02-03', receivedOneOffJobRetentionGrant: false, hiresInWindow: 2 },
+      payee,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('停止受理');
+    expect((await s['rsj.city']!.post('/api/policies/jx-employment-2020/withdraw', {})).statusCode).toBe(409);
+
+    // official figures keep their history; only an administrator records them
+    const figure = {
+      fact: 'lpr1yPercent',
+      value: 3.85,
+      effectiveFrom: '2020-08-20',
+      note: '全国银行间同业拆借中心公布',
+    };
+    expect((await s['rsj.city']!.post('/api/policy-official-facts', figure)).statusCode).toBe(403);
+    expect((await s['admin']!.post('/api/policy-official-facts', figure)).statusCode).toBe(201);
+    const figures = (await s['ent.a']!.get('/api/policy-official-facts')).json() as {
+      items: { name: string; history: { value: unknown }[] }[];
+    };
+    expect(figures.items.find((f) => f.name === 'lpr1yPercent')!.history.map((h) => h.value)).toContain(3.85);
+
+    // payment orders as Excel for the budget system and the bank
+    const exp = await s['rsj.qsh']!.post('/api/policies/payment-orders/exports', { format: 'xlsx' });
+    expect(exp.statusCode).toBe(202);
+    const jobId = (exp.json() as { jobId: number }).jobId;
+    expect((await waitForJobDone(s['rsj.qsh']!, jobId)).status).toBe('succeeded');
+    const file = await s['rsj.qsh']!.get(`/api/jobs/${jobId}/download`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await s['ent.a']!.post('/api/policies/payment-orders/exports', { format: 'xlsx' })).statusCode).toBe(403);
+  });
+
   it('simulates a draft parameter over the registry', async () => {
     expect(
       (

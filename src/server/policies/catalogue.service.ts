@@ -139,6 +139,13 @@ export async function listCatalogue(app: AppContext, query: CatalogueQuery) {
         ownerLabel: departmentKindLabel(ownerKindOf(r.id)),
         source: r.source,
         effective: r.effective,
+        benefitLabel: r.benefit.label,
+        parameters: describeRule(r).parameters.map((p) => ({
+          name: p.name,
+          label: p.label,
+          unit: p.unit,
+          values: p.values.map((v) => ({ from: v.from, value: v.value, display: v.display, source: v.source })),
+        })),
       })),
     }));
   return { items, total: items.length };

@@ -412,7 +412,8 @@ async function toDomainAction(
       };
     }
     case 'review': {
-      if (user.role !== 'dept' || !user.departmentId) throw forbidden('只有部门审核人员可以作出审查意见');
+      if (user.role !== 'dept' || !user.departmentId)
+        throw fieldProblem('decision', '审查结论：只有被分送的部门审核人员可以作出');
       const decision =
         input.decision === 'approve'
           ? ({ kind: 'approve' } as const)
@@ -653,9 +654,11 @@ export async function signLetter(
   id: number,
   input: { signerName: string; signerTitle: string; version?: number },
 ) {
-  const enterpriseId = mine(user);
   const row = await loadVisible(app, user, id);
-  if (row.enterprise_id !== enterpriseId) throw notFound('复工申请不存在');
+  if (user.role !== 'ent_admin' || row.enterprise_id !== user.enterpriseId) {
+    throw fieldProblem('signerName', '签署人：承诺书只能由申请企业签署');
+  }
+  const enterpriseId = row.enterprise_id;
   const now = app.clock.now();
   const at = now.toISOString();
   return app.db.kysely.transaction().execute(async (trx) => {

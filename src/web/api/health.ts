@@ -63,7 +63,7 @@ export interface StatusView {
   ruleStatus?: string;
   ruleStatusLabel?: string;
   ruleSetId?: string;
-  missingFacts?: string[];
+  missingFacts?: { fact: string; label: string }[];
   override?: { id: string; reasonCode: string; label: string; expiresAt: string; source: string };
 }
 
@@ -442,3 +442,6 @@ export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
+
+export const getAnomaly = (id: number, signal?: AbortSignal) =>
+  api.get<AnomalyCase>(`/api/health/anomalies/${id}`, undefined, sig(signal));

@@ -43,7 +43,7 @@ export function StatusReasons({ view, compact }: { view: StatusView | null | und
           type="warning"
           showIcon
           message="需补充的信息"
-          description={view.missingFacts.join('；')}
+          description={view.missingFacts.map((m) => m.label).join('；')}
           data-testid="missing-facts"
         />
       )}

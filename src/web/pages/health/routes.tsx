@@ -67,6 +67,15 @@ export const HEALTH_ROUTES: AppRoute[] = [
     permission: 'health.anomaly.read',
     roles: ['ent_admin', 'cdc'],
     component: lazy(() => import('./AnomaliesPage.tsx')),
+    children: [
+      {
+        path: '/health/anomalies/:id',
+        name: '异常处置记录',
+        permission: 'health.anomaly.read',
+        roles: ['ent_admin', 'cdc'],
+        component: lazy(() => import('./AnomalyDetailPage.tsx')),
+      },
+    ],
   },
   {
     path: '/health/summaries',

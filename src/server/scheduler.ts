@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts';
 import { RESUMPTION_TASKS } from './resumption/schedule.ts';
 import { HEALTH_TASKS } from './health/tasks.ts';
+import { PASS_TASKS } from './passes/tasks.ts';
 
 /**
  * Scheduled work (the Monday report, daily summaries, expiries): an in-process timer started by `serve` only, never
@@ -19,6 +20,7 @@ export interface ScheduledTask {
 export const SCHEDULED_TASKS: ScheduledTask[] = [
   ...RESUMPTION_TASKS,
   ...HEALTH_TASKS,
+  ...PASS_TASKS,
 ];
 
 export interface RunningScheduler {

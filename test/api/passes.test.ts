@@ -7,6 +7,8 @@ import { parsePass } from '../../src/domain/pass/token.ts';
 import { createScanQueue, nextScanBatch, recordScan } from '../../src/domain/pass/scan-log.ts';
 import { reissueAfterStatusChange, revokePassesForPerson } from '../../src/server/passes/passes.service.ts';
 import { manualClock } from '../../src/server/clock.ts';
+import { systemActor } from '../../src/server/audit/audit.ts';
+import { pruneRevocations } from '../../src/server/passes/revocations.ts';
 import type { TestApp, TestSession } from '../support/app-fixture.ts';
 import { createTestApp } from '../support/app-fixture.ts';
 import { testDialects } from '../support/databases.ts';
@@ -323,6 +325,32 @@ describe.each(testDialects())('passes on %s', (dialect) => {
     expect(seenA.total).toBe(2);
     expect((await entB.get(`/api/passes/scans?passId=${card.id}`)).json().total).toBe(0);
     expect((await emp.post('/api/passes/scans', batch)).statusCode).toBe(403);
+  });
+
+  it('prunes revocations of expired passes as a delta the devices apply', async () => {
+    const keySet = await keys();
+    const before = (await grid.get('/api/passes/revocations?format=json')).json();
+    expect(before.added.length).toBeGreaterThan(0);
+    // Nothing has expired yet: the task records nothing.
+    const idle = await pruneRevocations(t.built.context, systemActor('测试'));
+    expect(idle.pruned).toBe(0);
+    // 32 days on, every card (30 days) and phone pass has expired: all leave the list in one version.
+    clock.advance(32 * 86_400_000);
+    grid = await t.login('grid');
+    emp = await t.login('emp.a');
+    const run = await pruneRevocations(t.built.context, systemActor('测试'));
+    expect(run).toMatchObject({ pruned: before.added.length, version: before.toVersion + 1 });
+    const delta = await revocations(before.toVersion, keySet);
+    expect(delta).toMatchObject({ kind: 'delta', added: [], removed: before.added });
+    expect((await revocations(0, keySet)).added).toEqual([]);
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'pass.revocations_pruned')
+      .execute();
+    expect(audit).toHaveLength(1);
+    // Run again: nothing more to do.
+    expect((await pruneRevocations(t.built.context, systemActor('测试'))).pruned).toBe(0);
   });
 
   it('keeps the key set public and the revocation list for checkpoints', async () => {

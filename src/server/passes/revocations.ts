@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { encodeRevocationUpdate, revocationUpdateSince, signRevocationUpdate } from '../../domain/pass/revocation.ts';
 import type { RevocationLog, RevocationUpdate } from '../../domain/pass/revocation.ts';
+import type { AuditActor } from '../audit/audit.ts';
+import { writeAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -111,7 +113,7 @@ export async function signedRevocationUpdate(app: AppContext, since: number) {
  * Drop revocations of passes that have expired (they are refused as expired anyway), as one `remove` version, and
  * forget change records older than `keepDays`; a device older than that gets a full snapshot.
  */
-export async function pruneRevocations(app: AppContext, keepDays = 30) {
+export async function pruneRevocations(app: AppContext, actor: AuditActor, keepDays = 30) {
   const now = app.clock.now();
   const nowS = Math.floor(now.getTime() / 1000);
   return app.db.kysely.transaction().execute(async (trx) => {
@@ -155,6 +157,21 @@ export async function pruneRevocations(app: AppContext, keepDays = 30) {
       .where('at', '<', cutoff)
       .where('version', '<', version)
       .executeTakeFirst();
-    return { pruned: expired.length, version, forgotten: Number(forgotten.numDeletedRows) };
+    const result = { pruned: expired.length, version, forgotten: Number(forgotten.numDeletedRows) };
+    if (result.pruned || result.forgotten) {
+      await writeAudit(
+        trx,
+        app.db.dialect,
+        actor,
+        {
+          action: 'pass.revocations_pruned',
+          objectType: 'pass_revocations',
+          objectId: version,
+          summary: `吊销列表整理：移除已过期通行证 ${result.pruned} 张，清理 ${keepDays} 天前的变更记录 ${result.forgotten} 条`,
+        },
+        now,
+      );
+    }
+    return result;
   });
 }

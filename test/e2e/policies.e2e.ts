@@ -45,7 +45,9 @@ describe('惠企政策兑现 in the browser', () => {
     `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 
   async function pick(page: Page, label: string, text: string) {
-    await page.getByLabel(label, { exact: true }).click();
+    const box = page.getByRole('combobox', { name: label, exact: true });
+    await box.click();
+    await box.fill(text);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
   }
 

@@ -216,7 +216,7 @@ export async function listApplications(app: AppContext, user: SessionUser, q: Ap
   }
   if (q.queue === 'overdue') {
     base = base
-      .where('resumption_applications.status', '=', 'accepted')
+      .where('resumption_applications.status', 'in', ['accepted', 'under_review'])
       .where('resumption_applications.due_at', '<', nowIso);
   }
   const [rows, count] = await Promise.all([
@@ -258,7 +258,7 @@ export async function listApplications(app: AppContext, user: SessionUser, q: Ap
       submittedAt: r.submitted_at,
       acceptedAt: r.accepted_at,
       dueAt: r.due_at,
-      overdue: r.status === 'accepted' && r.due_at !== null && r.due_at < nowIso,
+      overdue: (r.status === 'accepted' || r.status === 'under_review') && r.due_at !== null && r.due_at < nowIso,
       updatedAt: r.updated_at,
       leadDepartmentId: r.lead_department_id,
     })),
@@ -746,7 +746,7 @@ export async function escalateOverdue(app: AppContext, actor: AuditActor): Promi
   const rows = await app.db.kysely
     .selectFrom('resumption_applications')
     .selectAll()
-    .where('status', '=', 'accepted')
+    .where('status', 'in', ['accepted', 'under_review'])
     .where('due_at', '<', at)
     .execute();
   let escalated = 0;

@@ -100,7 +100,7 @@ describe('workforce health in the browser', () => {
     ws.mergeCells('A1:I1');
     ws.addRow(['序号', '姓名', '身份证号码', '手机号码', '所在班组', '岗位', '是否住宿舍', '返岗日期', '旅居史']);
     // A clean row whose team cell is merged with the next row's; the return date is an Excel serial (2020-02-08).
-    ws.addRow([1, '张\u3000三', good1, '13800138000', '装配一班', '焊工', '是', 43870, '无']);
+    ws.addRow([1, '张\u3000三', good1, '13800138000', '装配一班', '焊工', '是', 43869, '无']);
     // The ID became a float in a spreadsheet: rejected, never guessed.
     ws.addRow([2, '李四', Number('360102199001019999'), '13800138001', null, '质检', '否', '2020-02-10', '无']);
     ws.mergeCells('E3:E4');
@@ -241,7 +241,7 @@ describe('workforce health in the browser', () => {
     expect(await entRow.getByTestId('anomaly-state').innerText()).toBe('已上报');
     await entRow.getByTestId('anomaly-action').click();
     await ent.getByRole('menuitem', { name: '送隔离观察区' }).click();
-    await ent.getByLabel('隔离观察区').fill('厂区东门临时隔离室');
+    await ent.getByRole('textbox', { name: '隔离观察区' }).fill('厂区东门临时隔离室');
     await ent.getByRole('button', { name: '确认记录' }).click();
     await eventually(() => entRow.getByTestId('anomaly-state').innerText()).toBe('隔离观察区');
     await screenshot(ent, 'health-anomalies-enterprise');
@@ -269,7 +269,7 @@ describe('workforce health in the browser', () => {
     await cdc.goto(`/health/anomalies/${caseId}`);
     await eventually(() => cdc.getByTestId('anomaly-detail').isVisible()).toBe(true);
     await cdc.getByRole('button', { name: '转诊（专人专车）' }).click();
-    await cdc.getByLabel('转诊机构').fill('南昌大学第一附属医院发热门诊');
+    await cdc.getByRole('textbox', { name: '转诊机构' }).fill('南昌大学第一附属医院发热门诊');
     await cdc.getByRole('button', { name: '确认记录' }).click();
     await eventually(() => cdc.getByTestId('anomaly-timeline').innerText()).toContain('已转诊');
     const timeline = await cdc.getByTestId('anomaly-timeline').innerText();
@@ -309,10 +309,10 @@ describe('workforce health in the browser', () => {
     await a.goto(`/health/roster/${personId}`);
     await eventually(() => a.getByTestId('person-profile').isVisible()).toBe(true);
     await a.getByTestId('override-open').click();
-    await a.getByLabel('研判理由').click();
+    await a.getByRole('combobox', { name: '研判理由' }).click();
     await a.locator('.ant-select-item-option', { hasText: '流行病学调查判定为密切接触者' }).click();
     await eventually(() => a.getByTestId('override-form').innerText()).toContain('集中隔离');
-    await a.getByLabel('证据材料').fill('洪疾控流调〔2020〕12号');
+    await a.getByRole('textbox', { name: '证据材料' }).fill('洪疾控流调〔2020〕12号');
     await a.getByRole('button', { name: '提交复核' }).click();
     await eventually(() => a.getByText('已提交，待另一名疾控人员复核后生效').isVisible()).toBe(true);
 

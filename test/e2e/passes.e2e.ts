@@ -98,6 +98,60 @@ describe('passes and the offline checkpoint', () => {
     expect(revoked.statusCode, revoked.body).toBe(200);
   }
 
+  it('the enterprise administrator prints cards for employees without phones', async () => {
+    const k = h.db.kysely;
+    const ent = await k
+      .selectFrom('users')
+      .select('enterprise_id')
+      .where('username', '=', 'ent')
+      .executeTakeFirstOrThrow();
+    const template = await k
+      .selectFrom('health_people')
+      .selectAll()
+      .where('id', '=', await clearedEmployee())
+      .executeTakeFirstOrThrow();
+    const { id: _id, ...rest } = template;
+    for (const name of ['无机甲', '无机乙']) {
+      await k
+        .insertInto('health_people')
+        .values({
+          ...rest,
+          enterprise_id: ent.enterprise_id!,
+          name,
+          user_id: null,
+          needs_card: 1,
+          resident_id_hash: `e2e-${name}`,
+        })
+        .execute();
+    }
+    const page = await h.newPage();
+    await login(page, 'ent');
+    await page.goto('/passes');
+    await page.getByTestId('print-cards').click();
+    await eventually(() => page.getByTestId('print-result').innerText()).toMatch(/本次签发员工证 [1-9]\d* 张/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /下载员工证 PDF/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^员工证-.+\.pdf$/);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+    const cards = await k
+      .selectFrom('passes')
+      .innerJoin('health_people as p', 'p.id', 'passes.person_id')
+      .select(['p.name', 'passes.card'])
+      .where('p.name', 'in', ['无机甲', '无机乙'])
+      .execute();
+    expect(cards.map((c) => [c.name, c.card]).sort()).toEqual([
+      ['无机乙', 1],
+      ['无机甲', 1],
+    ]);
+    // The list shows them; a card can be revoked from it.
+    await eventually(() => page.getByRole('cell', { name: '无机甲' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'passes-cards');
+  });
+
   it('a revoked pass is refused offline and its scan uploaded later', async () => {
     await clearedEmployee();
 

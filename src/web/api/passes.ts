@@ -50,3 +50,20 @@ export const revokePass = (id: number, reason: string) =>
 export const issueCards = (body: { personIds?: number[] }) => api.post<CardsIssued>('/api/passes/cards', body);
 
 export const cardsPdfUrl = (jobId: number) => `/api/passes/cards/${jobId}/pdf`;
+
+export interface PassKeyView {
+  kid: number;
+  publicKey: string;
+  activeFrom: string;
+  signUntil?: string;
+  retiredAt?: string;
+  retiredReason?: string;
+}
+
+export const getPassKeys = (signal?: AbortSignal) =>
+  api.get<{ version: number; keys: PassKeyView[] }>('/api/passes/keys', undefined, { signal });
+
+export const rotatePassKey = () => api.post<{ kid: number; keySetVersion: number }>('/api/passes/keys/rotate', {});
+
+export const retirePassKey = (kid: number, reason: string) =>
+  api.post<{ kid: number; keySetVersion: number }>(`/api/passes/keys/${kid}/retire`, { reason });

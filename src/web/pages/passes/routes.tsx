@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { IdcardOutlined, QrcodeOutlined, ScanOutlined } from '@ant-design/icons';
+import { IdcardOutlined, KeyOutlined, QrcodeOutlined, ScanOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../routes.tsx';
 
 /**
@@ -27,5 +27,12 @@ export const PASS_ROUTES: AppRoute[] = [
     icon: <ScanOutlined />,
     roles: ['grid', 'ent_admin', 'cdc'],
     component: lazy(() => import('./CheckpointLinkPage.tsx')),
+  },
+  {
+    path: '/passes/keys',
+    name: '通行证密钥',
+    icon: <KeyOutlined />,
+    roles: ['admin'],
+    component: lazy(() => import('./PassKeysPage.tsx')),
   },
 ];

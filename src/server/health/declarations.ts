@@ -11,6 +11,7 @@ import {
 } from '../../domain/health/declaration.ts';
 import type { Declaration } from '../../domain/health/declaration.ts';
 import { SYMPTOM_CODES } from '../../domain/health/symptoms.ts';
+import { sql } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { SessionUser } from '../access/session-user.ts';
 import type { AuditActor } from '../audit/audit.ts';
@@ -128,26 +129,36 @@ export async function ingestDeclarations(
   if (valid.length === 0) return out;
 
   return app.db.kysely.transaction().execute(async (trx) => {
-    const personIds = [...new Set(valid.map((v) => v.input.person.id))];
+    // Everything declared on these days by these enterprises: one index range (enterprise_id, date), filtered here.
+    const personIds = new Set(valid.map((v) => v.input.person.id));
+    const enterpriseIds = [...new Set(valid.map((v) => v.input.person.enterprise_id))];
     const dates = [...new Set(valid.map((v) => v.d.date))];
-    const existing = await trx
-      .selectFrom('health_declarations')
-      .select(['id', 'person_id', 'client_key', 'date', 'slot', 'anomaly'])
-      .where('person_id', 'in', personIds)
-      .where('date', 'in', dates)
-      .execute();
-    // Keys of earlier days too: a retry of yesterday's declaration must not count as a new one today.
-    const keyed = await trx
-      .selectFrom('health_declarations')
-      .select(['id', 'person_id', 'client_key', 'anomaly'])
-      .where('person_id', 'in', personIds)
-      .where(
-        'client_key',
-        'in',
-        valid.map((v) => v.input.clientKey),
-      )
-      .execute();
-    const byKey = new Map(keyed.map((r) => [`${r.person_id}\u0000${r.client_key}`, r]));
+    const existing = (
+      await trx
+        .selectFrom('health_declarations')
+        .select(['id', 'person_id', 'client_key', 'date', 'slot', 'anomaly'])
+        .where('enterprise_id', 'in', enterpriseIds)
+        .where('date', 'in', dates)
+        .execute()
+    ).filter((r) => personIds.has(r.person_id));
+    const byKey = new Map(existing.map((r) => [`${r.person_id}\u0000${r.client_key}`, r]));
+    // A key not seen on these days may still be a retry of an earlier day's declaration.
+    const unmatched = valid.filter((v) => !byKey.has(`${v.input.person.id}\u0000${v.input.clientKey}`));
+    for (let i = 0; i < unmatched.length; i += CHUNK) {
+      const part = unmatched.slice(i, i + CHUNK);
+      const earlier = await trx
+        .selectFrom('health_declarations')
+        .select(['id', 'person_id', 'client_key', 'date', 'slot', 'anomaly'])
+        .where((eb) =>
+          eb(
+            eb.refTuple('person_id', 'client_key'),
+            'in',
+            part.map((v) => eb.tuple(v.input.person.id, v.input.clientKey)),
+          ),
+        )
+        .execute();
+      for (const r of earlier) byKey.set(`${r.person_id}\u0000${r.client_key}`, r);
+    }
     const taken = new Set(existing.map((r) => `${r.person_id}\u0000${r.date}\u0000${r.slot}`));
     const takenDay = new Set(existing.map((r) => `${r.person_id}\u0000${r.date}`));
     const rows: { index: number; input: DeclarationInput; d: Declaration; row: NewHealthDeclaration }[] = [];
@@ -219,15 +230,11 @@ export async function ingestDeclarations(
         },
       });
     }
-    const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const inserted = await trx
-        .insertInto('health_declarations')
-        .values(rows.slice(i, i + CHUNK).map((r) => r.row))
-        .returning('id')
-        .execute();
-      ids.push(...inserted.map((r) => Number(r.id)));
-    }
+    const ids = await insertDeclarations(
+      app,
+      trx,
+      rows.map((r) => r.row),
+    );
     const anomalous: number[] = [];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
@@ -271,6 +278,52 @@ export async function ingestDeclarations(
     if (anomalous.length) await reevaluate(app, trx, [...new Set(anomalous)], actor, now);
     return out;
   });
+}
+
+/**
+ * Insert declaration rows, returning their ids in order. PostgreSQL gets one statement per 10,000 rows with one
+ * array parameter per column (`INSERT … SELECT FROM unnest(…)`): binding 14 arrays costs far less than binding
+ * 14 parameters per row. SQLite takes multi-row VALUES within its parameter limit.
+ */
+async function insertDeclarations(
+  app: AppContext,
+  trx: Transaction<Database>,
+  rows: readonly NewHealthDeclaration[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  if (app.db.dialect !== 'postgres') {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const inserted = await trx
+        .insertInto('health_declarations')
+        .values(rows.slice(i, i + CHUNK))
+        .returning('id')
+        .execute();
+      ids.push(...inserted.map((r) => Number(r.id)));
+    }
+    return ids;
+  }
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const part = rows.slice(i, i + 10_000);
+    const col = <K extends keyof NewHealthDeclaration>(k: K) => part.map((r) => r[k] ?? null);
+    const result = await sql<{ id: string | number; ord: string | number }>`
+      INSERT INTO health_declarations
+        (person_id, enterprise_id, client_key, at, date, slot, temperature_dc, symptoms, place, region_code, address,
+         anomaly, submitted_by, created_at)
+      SELECT person_id, enterprise_id, client_key, at, date, slot, temperature_dc, symptoms, place, region_code,
+             address, anomaly, submitted_by, created_at
+      FROM unnest(${col('person_id')}::int[], ${col('enterprise_id')}::int[], ${col('client_key')}::text[],
+                  ${col('at')}::text[], ${col('date')}::text[], ${col('slot')}::text[],
+                  ${col('temperature_dc')}::int[], ${col('symptoms')}::text[], ${col('place')}::text[],
+                  ${col('region_code')}::text[], ${col('address')}::text[], ${col('anomaly')}::int[],
+                  ${col('submitted_by')}::int[], ${col('created_at')}::text[])
+        WITH ORDINALITY AS v(person_id, enterprise_id, client_key, at, date, slot, temperature_dc, symptoms, place,
+                             region_code, address, anomaly, submitted_by, created_at, ord)
+      ORDER BY ord
+      RETURNING id`.execute(trx);
+    // Identity values are drawn in insertion order, which is `ord` order.
+    ids.push(...result.rows.map((r) => Number(r.id)).sort((a, b) => a - b));
+  }
+  return ids;
 }
 
 async function openCase(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { manualClock } from '../../src/server/clock.ts';
 import type { BrowserHarness } from '../support/browser.ts';
-import { eventually, login, screenshot, startBrowserHarness } from '../support/browser.ts';
+import { eventually, login, pageScrollWidth, screenshot, startBrowserHarness } from '../support/browser.ts';
 
 /**
  * 惠企政策兑现 in the browser (issue 4, "Done when"): 人社 publishes two policies; the enterprise sees its matches and
@@ -297,6 +297,37 @@ describe('惠企政策兑现 in the browser', () => {
     await eventually(() => leader.getByTestId('weekly-table').innerText()).toContain('合计');
     await screenshot(leader, 'policy-stats');
     await leader.context().close();
+  });
+
+  it('a policy maker simulates a parameter change over the registry and sees who would qualify and the cost', async () => {
+    const page = await h.newPage();
+    await login(page, 'rsj.city');
+    await page.getByRole('menuitem', { name: '政策测算' }).click();
+    await page.waitForURL('**/policy-simulations');
+    await pick(page, '政策条款', '企业新招员工每人2000元招聘补助');
+    const perHire = page.getByLabel('每名新招员工', { exact: true });
+    await eventually(() => perHire.inputValue()).toBe('2000');
+    await perHire.fill('3000');
+    await page.getByTestId('simulation-run').click();
+    // Only the enterprise whose new hires 人社 recorded is decided: 10 × 3,000 元 instead of 10 × 2,000 元.
+    await eventually(() => page.getByTestId('simulation-reformed').innerText()).toBe('1 家 / 30,000.00 元');
+    expect(await page.getByTestId('simulation-result').innerText()).toContain('1 家 / 20,000.00 元');
+    await eventually(() => page.getByTestId('policy-chart').count()).toBeGreaterThan(0);
+    await screenshot(page, 'policy-simulation');
+    await page.context().close();
+  });
+
+  it('on a phone the enterprise’s matches and payments fit the screen', async () => {
+    const page = await h.newPhonePage();
+    await login(page, 'ent');
+    await page.goto('/policy-matches');
+    await eventually(() => page.getByTestId('match-item').count()).toBeGreaterThan(0);
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(375);
+    await page.goto('/policy-payments');
+    await eventually(() => page.getByTestId('order-table').innerText()).toContain('20,000.00 元');
+    expect(await pageScrollWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'policy-payments-phone');
+    await page.context().close();
   });
 
   it('no page threw a JavaScript error', () => {

@@ -13,9 +13,15 @@ const STEP_LABEL: Record<TraceStep['step'], string> = {
 };
 
 /** A fact value as a reviewer reads it. */
-export function factValueText(value: FactValue | null | undefined, unit?: string | null): string {
+export function factValueText(
+  value: FactValue | null | undefined,
+  unit?: string | null,
+  values?: readonly (string | { value: string; label: string })[] | null,
+): string {
   if (value === null || value === undefined) return '（缺）';
   if (typeof value === 'boolean') return value ? '是' : '否';
+  const choice = values?.find((v) => typeof v !== 'string' && v.value === value);
+  if (choice && typeof choice !== 'string') return choice.label;
   if (typeof value === 'number' && unit === '分') {
     return `${(value / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
   }

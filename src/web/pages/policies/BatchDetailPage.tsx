@@ -26,6 +26,7 @@ import {
   getBatch,
   getBatchItem,
   listBatchItems,
+  listFactVocabulary,
   setBatchItemStatus,
 } from '../../api/policies.ts';
 import type { Job } from '../../api/types.ts';
@@ -57,6 +58,7 @@ export default function BatchDetailPage() {
     (signal) => (traceId ? getBatchItem(traceId, signal) : Promise.resolve(null)),
     String(traceId),
   );
+  const vocabulary = useRequest((signal) => listFactVocabulary(signal), 'vocabulary');
   const [job, setJob] = useState<{ job: Job | null; label: string } | null>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
@@ -383,7 +385,7 @@ export default function BatchDetailPage() {
             <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} title="所用数据">
               {item.data.facts.map((f) => (
                 <Descriptions.Item key={f.name} label={f.label}>
-                  {factValueText(f.value, f.unit)}
+                  {factValueText(f.value, f.unit, vocabulary.data?.items.find((v) => v.name === f.name)?.values)}
                 </Descriptions.Item>
               ))}
             </Descriptions>

@@ -169,7 +169,7 @@ export default function PolicyApplyPage() {
                   const f = known.get(n)!;
                   return (
                     <Descriptions.Item key={n} label={f.label}>
-                      {factValueText(f.value, f.unit)}（{f.originLabel}）
+                      {factValueText(f.value, f.unit, f.values)}（{f.originLabel}）
                     </Descriptions.Item>
                   );
                 })}

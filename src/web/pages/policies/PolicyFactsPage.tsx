@@ -119,7 +119,12 @@ export default function PolicyFactsPage() {
               scroll={{ x: 'max-content' }}
               columns={[
                 { title: '数据项', dataIndex: 'label' },
-                { title: '取值', key: 'v', render: (_: unknown, f) => factValueText(f.value, f.unit) },
+                {
+                  title: '取值',
+                  key: 'v',
+                  render: (_: unknown, f) =>
+                    factValueText(f.value, f.unit, vocabulary.data?.items.find((v) => v.name === f.name)?.values),
+                },
                 {
                   title: '来源',
                   dataIndex: 'originLabel',

@@ -44,6 +44,11 @@ function amountOf(i: MatchItem): string {
   return `${String(i.value.value)}${i.value.unit && i.value.unit !== '日期' ? ` ${i.value.unit}` : ''}`;
 }
 
+/** The platform takes applications for money that is paid, exempted or reduced (applications.service isApplicable). */
+function applicable(i: MatchItem): boolean {
+  return i.canApply && i.value.kind === 'money' && i.kind !== 'defer' && i.kind !== 'cap';
+}
+
 /** 我可享受的政策 (精准推送): the published policies the enterprise qualifies for, the amount, what is still missing. */
 export default function PolicyMatchesPage() {
   const user = useCurrentUser();
@@ -200,7 +205,7 @@ export default function PolicyMatchesPage() {
                     <Button size="small" onClick={() => setTrace(i)}>
                       判断过程
                     </Button>
-                    {canApply && i.canApply && !i.application && (
+                    {canApply && applicable(i) && !i.application && (
                       <Button
                         size="small"
                         type="primary"
@@ -229,7 +234,7 @@ export default function PolicyMatchesPage() {
                 scroll={{ x: 'max-content' }}
                 columns={[
                   { title: '信息', dataIndex: 'label' },
-                  { title: '取值', key: 'value', render: (_: unknown, f) => factValueText(f.value, f.unit) },
+                  { title: '取值', key: 'value', render: (_: unknown, f) => factValueText(f.value, f.unit, f.values) },
                   { title: '来源', dataIndex: 'originLabel' },
                 ]}
               />

@@ -177,6 +177,12 @@ describe('workforce health in the browser', () => {
     const masked = await page.getByTestId('masked-id').first().innerText();
     expect(masked).toMatch(/^3601\*+\d{3}[\dX]$/);
     expect(await page.content()).not.toContain(good2);
+
+    // Nobody imported has declared today: the enterprise sees them on the list of who has not declared.
+    await page.goto('/health/undeclared');
+    await eventually(() => page.getByTestId('undeclared-table').innerText()).toContain('赵六');
+    expect(await page.getByTestId('undeclared-table').innerText()).toContain('张三');
+    expect(await page.getByTestId('undeclared-total').innerText()).toMatch(/未申报 \d+ 人$/);
     await page.context().close();
   });
 
@@ -228,6 +234,13 @@ describe('workforce health in the browser', () => {
     expect(await phone.getByTestId('reason-source').count()).toBeGreaterThan(0);
     expect(await phone.getByTestId('reason-source').first().innerText()).toMatch(/依据：\d{3}_[0-9a-f]+\.txt:L\d+/);
     await fitsPhone(phone, 'my-status');
+
+    // The employee appeals; the CDC finds it in its queue.
+    await phone.getByTestId('appeal-open').click();
+    await phone.getByRole('textbox', { name: '申诉理由' }).fill('体温计故障，复测36.6℃，无咳嗽');
+    await phone.getByTestId('appeal-submit').click();
+    await eventually(() => phone.getByTestId('my-appeal').first().innerText()).toContain('已提交');
+    await fitsPhone(phone, 'my-appeal');
     await phone.context().close();
 
     // The enterprise administrator sees it and sends the employee to the isolation area.
@@ -279,6 +292,27 @@ describe('workforce health in the browser', () => {
     expect(timeline).toContain('南昌大学第一附属医院发热门诊');
     expect(timeline).toMatch(/发现后 \d+ 分钟/);
     await screenshot(cdc, 'health-anomaly-cdc');
+
+    await cdc.goto('/health/appeals');
+    await eventually(() => cdc.getByTestId('appeal-table').innerText()).toContain('体温计故障');
+
+    // The daily summary (the scheduler sends yesterday's from 08:00; run today's now as the administrator would).
+    const today = (
+      await h.db.kysely
+        .selectFrom('health_declarations')
+        .select('date')
+        .where('person_id', '=', personId)
+        .executeTakeFirstOrThrow()
+    ).date;
+    const admin = await apiAs('admin');
+    const run = await admin('POST', '/api/health/summaries/run', { date: today });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    await cdc.goto(`/health/summaries?date=${today}`);
+    await eventually(() => cdc.getByTestId('summary-title').innerText()).toBe(`${today} 日报`);
+    const summaryRow = cdc.getByTestId('summary-table').locator('tr', { hasText: enterpriseName });
+    await eventually(() => summaryRow.count()).toBe(1);
+    expect(await summaryRow.innerText()).toContain('38.2℃');
+    await screenshot(cdc, 'health-summaries');
     await cdc.context().close();
   });
 

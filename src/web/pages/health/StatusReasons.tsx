@@ -13,7 +13,7 @@ export function StatusReasons({ view, compact }: { view: StatusView | null | und
   }
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="status-view">
-      <Descriptions column={compact ? 1 : 2} size="small" bordered={!compact}>
+      <Descriptions column={1} size="small" bordered={!compact}>
         <Descriptions.Item label="返岗状态">
           <StatusTag status={view.status} label={view.statusLabel} byOverride={view.byOverride} />
         </Descriptions.Item>

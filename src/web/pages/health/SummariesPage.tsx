@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Card, Col, DatePicker, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
@@ -14,7 +15,10 @@ import { Temperature } from './labels.tsx';
 
 /** 员工健康日报: every enterprise's daily counts, sent to the CDC automatically each day (seed 003 L62). */
 export default function SummariesPage() {
-  const [date, setDate] = useState<string | undefined>(undefined);
+  const [params, setParams] = useSearchParams();
+  const dateParam = params.get('date');
+  const date = dateParam && /^\d{4}-\d{2}-\d{2}$/.test(dateParam) ? dateParam : undefined;
+  const setDate = (d: string | undefined) => setParams(d ? { date: d } : {});
   const [page, setPage] = useState(1);
   const pageSize = 50;
   const list = useRequest(

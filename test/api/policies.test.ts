@@ -45,7 +45,10 @@ describe.each(testDialects())('惠企政策兑现 API on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { clock, config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 } });
+    t = await createTestApp(dialect, {
+      clock,
+      config: { sessionIdleMinutes: 60 * 24 * 365, sessionMaxHours: 24 * 365 },
+    });
     await seedPolicyFixture(t);
     await publishPolicies(t, ['jx-growth-20-2020', 'jx-employment-2020', 'nc-projects-37-2020']);
     ids = t.fixture.enterprises;
@@ -733,6 +736,22 @@ describe.each(testDialects())('惠企政策兑现 API on %s', (dialect) => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await s['ent.a']!.get('/api/policy-stats')).statusCode).toBe(403);
+    // the review time limit: ent.b's guarantee application (20 working days) is overdue in July
+    const pending = (await s['jrb.city']!.get('/api/policies/applications?status=submitted')).json() as {
+      items: { id: number; dueDate: string; overdue: boolean }[];
+    };
+    expect(pending.items).toHaveLength(1);
+    expect(pending.items[0]!.overdue).toBe(false);
+    await moveClock('2020-07-01T02:00:00Z');
+    const overdue = (await s['jrb.city']!.get('/api/policies/applications?overdue=true')).json() as {
+      items: { id: number; overdue: boolean }[];
+    };
+    expect(overdue.items.map((a) => a.id)).toEqual([pending.items[0]!.id]);
+    expect(overdue.items[0]!.overdue).toBe(true);
+    // the public page a QR code opens
+    const page = await t.built.fastify.inject({ method: 'GET', url: '/p/policies/rsj' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('失业保险稳岗返还');
     // the enterprise's matches show what it has been paid
     const m = (await s['ent.a']!.get(`/api/policies/enterprises/${ids.a}/matches`)).json() as {
       summary: { paidFen: number };

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { industrySectionOf } from '../registry/industries.ts';
 import { DEMO_ACCOUNTS, DEMO_BANKS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedDemoPolicies } from './demo-policies.ts';
+import { seedDemoHealth } from './demo-health.ts';
 import type { DemoPlace } from './demo-enterprises.ts';
 import {
   CITY_ENTERPRISES,
@@ -186,6 +187,7 @@ export async function seedDemoData(db: Db, config: AppConfig, options: DemoSeedO
     return { enterprises: unique.length, users: DEMO_ACCOUNTS.length, banks: DEMO_BANKS.length };
   });
   const policies = await seedDemoPolicies(db, config);
+  options.log?.info({ health: await seedDemoHealth(db, config) }, '员工健康演示数据');
   options.log?.info({ ...counts, policies }, '演示数据');
   return counts;
 }

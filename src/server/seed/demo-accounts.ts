@@ -15,7 +15,7 @@ export interface DemoAccount {
     | { kind: 'none' }
     | { kind: 'region'; code: string }
     | { kind: 'department'; departmentKind: string; regionCode: string }
-    | { kind: 'enterprise'; which: 'first-in-hightech' | 'first-in-donghu' }
+    | { kind: 'enterprise'; which: 'first-in-hightech' | 'first-in-donghu' | 'resumption-approval' }
     | { kind: 'bank'; code: string };
   sees: string;
 }
@@ -90,6 +90,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'ent_admin',
     scope: { kind: 'enterprise', which: 'first-in-donghu' },
     sees: '本企业档案（东湖区）',
+  },
+  {
+    username: 'ent.gxq',
+    displayName: '企业管理员 郑厂长',
+    role: 'ent_admin',
+    // Set by the 复工复产 demo seed: an electronics-type firm in the grid officer's township, medium risk, 审批.
+    scope: { kind: 'enterprise', which: 'resumption-approval' },
+    sees: '本企业档案和复工申请（高新区，中风险，复工审批）',
   },
   {
     username: 'emp',

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { industrySectionOf } from '../registry/industries.ts';
 import { DEMO_ACCOUNTS, DEMO_BANKS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedDemoPolicies } from './demo-policies.ts';
+import { seedDemoResumption } from './demo-resumption.ts';
 import { seedDemoHealth } from './demo-health.ts';
 import type { DemoPlace } from './demo-enterprises.ts';
 import {
@@ -127,7 +128,7 @@ export async function seedDemoData(db: Db, config: AppConfig, options: DemoSeedO
           region_code: s.kind === 'region' ? s.code : (dept?.region_code ?? null),
           department_id: dept?.id ?? null,
           enterprise_id:
-            s.kind === 'enterprise' ? (s.which === 'first-in-hightech' ? firstHightech.id : firstDonghu.id) : null,
+            s.kind === 'enterprise' && s.which !== 'resumption-approval' ? (s.which === 'first-in-hightech' ? firstHightech.id : firstDonghu.id) : null,
           bank_id: s.kind === 'bank' ? (banks.find((b) => b.code === s.code)?.id ?? null) : null,
           password_hash: hash,
           must_change_password: 0,
@@ -187,6 +188,8 @@ export async function seedDemoData(db: Db, config: AppConfig, options: DemoSeedO
     return { enterprises: unique.length, users: DEMO_ACCOUNTS.length, banks: DEMO_BANKS.length };
   });
   const policies = await seedDemoPolicies(db, config);
+  const resumption = await seedDemoResumption(db, config);
+  options.log?.info({ resumption }, '复工复产演示数据');
   options.log?.info({ health: await seedDemoHealth(db, config) }, '员工健康演示数据');
   options.log?.info({ ...counts, policies }, '演示数据');
   return counts;

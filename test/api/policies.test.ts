@@ -360,7 +360,10 @@ describe.each(testDialects())('惠企政策兑现 API on %s', (dialect) => {
     const file = await s['rsj.qsh']!.get(`/api/jobs/${(exp.json() as { jobId: number }).jobId}/download`);
     expect(file.statusCode).toBe(200);
     expect(file.body).toContain('12000.00');
-    expect(file.body).toContain(RETENTION.length > 0 ? '稳岗' : '');
+    for (const header of ['收款人', '收款账号', '金额（元）', '政策', '条款（出处）', '兑现依据', '资金分担'])
+      expect(file.body).toContain(header);
+    expect(file.body).toContain('失业保险稳岗返还');
+    expect(file.body).toMatch(/003_[0-9a-f]+\.txt:L\d+/);
     const exported = (await s['rsj.qsh']!.get(`/api/policies/payment-orders/${order.id}`)).json() as {
       status: string;
       version: number;

@@ -128,7 +128,11 @@ export async function seedDemoData(db: Db, config: AppConfig, options: DemoSeedO
           region_code: s.kind === 'region' ? s.code : (dept?.region_code ?? null),
           department_id: dept?.id ?? null,
           enterprise_id:
-            s.kind === 'enterprise' && s.which !== 'resumption-approval' ? (s.which === 'first-in-hightech' ? firstHightech.id : firstDonghu.id) : null,
+            s.kind === 'enterprise' && s.which !== 'resumption-approval'
+              ? s.which === 'first-in-hightech'
+                ? firstHightech.id
+                : firstDonghu.id
+              : null,
           bank_id: s.kind === 'bank' ? (banks.find((b) => b.code === s.code)?.id ?? null) : null,
           password_hash: hash,
           must_change_password: 0,

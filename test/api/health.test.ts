@@ -351,6 +351,54 @@ describe.each(testDialects())('workforce health on %s', (dialect) => {
     expect(listed.json().items[0].state).toBe('expired');
   });
 
+  it('a status change revokes the person’s pass (the passes module re-issues only if the status admits entry)', async () => {
+    const p = await createPerson(entA, ids[15]!, {
+      name: '持证员工',
+      travelHistory: '无',
+      returnDate: '2020-02-10',
+      returnMode: 'self_drive',
+      contactHistory: '无',
+    });
+    // Symptoms come from the declarations: the first one completes the facts.
+    expect(p.status).toBe('deferred');
+    const d = await entA.post('/api/health/declarations', {
+      personId: p.id,
+      temperatureC: 36.4,
+      symptoms: [],
+      location: loc,
+    });
+    expect(d.statusCode, d.body).toBe(201);
+    const ev = (await entA.get(`/api/health/people/${p.id}`)).json();
+    expect(ev.person.status, JSON.stringify(ev.evaluation.reasons)).toBe('cleared');
+    const link = await entA.post(`/api/health/people/${p.id}/account`, { userId: users.emp2 });
+    expect(link.statusCode, link.body).toBe(201);
+    const emp2 = await t.login('emp.a2');
+    const pass = await emp2.get('/api/passes/me');
+    expect(pass.statusCode, pass.body).toBe(200);
+    const passId = pass.json().pass.id as number;
+    const expiresAt = new Date(clock.now().getTime() + 5 * 86_400_000).toISOString();
+    const o = await cdc.post('/api/health/overrides', {
+      personId: p.id,
+      status: 'central_quarantine',
+      reasonCode: 'OV_EPI_CLOSE_CONTACT',
+      evidenceRef: 'LD-2020-0301',
+      expiresAt,
+    });
+    expect(o.statusCode, o.body).toBe(201);
+    const live = await t.db.kysely.selectFrom('passes').selectAll().where('id', '=', passId).executeTakeFirstOrThrow();
+    expect(live.revoked_at).toBeNull(); // a proposal alone changes nothing
+    expect((await cdc2.post(`/api/health/overrides/${o.json().id}/confirm`, { version: 1 })).statusCode).toBe(200);
+    const revoked = await t.db.kysely
+      .selectFrom('passes')
+      .selectAll()
+      .where('id', '=', passId)
+      .executeTakeFirstOrThrow();
+    expect(revoked.revoked_at).not.toBeNull();
+    const after = await emp2.get('/api/passes/me');
+    expect(after.json().pass).toBeNull();
+    expect(after.json().statusLabel).toBe('集中隔离');
+  });
+
   it('the person sees status, reasons and sources, and can appeal; a CDC user decides', async () => {
     const me = await emp.get('/api/health/me');
     expect(me.statusCode, me.body).toBe(200);

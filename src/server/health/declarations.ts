@@ -275,7 +275,10 @@ export async function ingestDeclarations(
         now,
       );
     }
-    if (anomalous.length) await reevaluate(app, trx, [...new Set(anomalous)], actor, now);
+    // The rules read declarations (symptoms in the last 14 days): re-evaluate anyone not already cleared.
+    const recheck = new Set(anomalous);
+    for (const r of rows) if (r.input.person.status !== 'cleared') recheck.add(r.input.person.id);
+    if (recheck.size) await reevaluate(app, trx, [...recheck], actor, now);
     return out;
   });
 }

@@ -41,6 +41,8 @@ describe('惠企政策兑现 in the browser', () => {
           fen: (MONTHLY_SI_FEN / 2) * 3,
         };
 
+  let statsBefore = { fen: 0, enterprises: 0 };
+  const fenOf = (text: string) => Math.round(Number(text.replace(/[,\s元]/g, '')) * 100);
   const yuan = (fen: number) =>
     `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 
@@ -74,12 +76,21 @@ describe('惠企政策兑现 in the browser', () => {
     await eventually(() => card.getByTestId('source-ref').first().innerText()).toMatch(/^出处 001_[0-9a-f]+\.txt:L29$/);
     expect(await card.getByTestId('how-to-claim').innerText()).toContain('人社部门');
     await screenshot(page, 'policy-detail');
-    await page.getByRole('button', { name: '发布并推送' }).click();
-    await eventually(() => page.getByRole('button', { name: '停止受理' }).count()).toBe(1);
 
-    await page.goto('/policies/si-relief-2020');
-    await page.getByRole('button', { name: '发布并推送' }).click();
-    await eventually(() => page.getByRole('button', { name: '停止受理' }).count()).toBe(1);
+    // The policies this journey uses must be published; the demo data leaves one as a draft for this step.
+    let publishedHere = 0;
+    for (const id of ['nc-htz-2020', 'si-relief-2020', 'hrss-labour-relations-2020']) {
+      await page.goto(`/policies/${id}`);
+      const publish = page.getByRole('button', { name: '发布并推送' });
+      const withdraw = page.getByRole('button', { name: '停止受理' });
+      await eventually(async () => (await publish.count()) + (await withdraw.count())).toBe(1);
+      if ((await publish.count()) === 1) {
+        await publish.click();
+        await eventually(() => withdraw.count()).toBe(1);
+        publishedHere += 1;
+      }
+    }
+    expect(publishedHere).toBeGreaterThan(0);
 
     // The QR code of the list for push to enterprises (seed 000 L29/L31) opens the public page.
     await page.goto('/policies');
@@ -91,9 +102,14 @@ describe('惠企政策兑现 in the browser', () => {
     expect(qr.headers()['content-type']).toContain('image/svg+xml');
     const publicPage = await page.request.get('/p/policies/all');
     expect(await publicPage.text()).toContain('企业新招员工每人2000元招聘补助');
-    expect(
-      await h.db.kysely.selectFrom('policy_settings').select('policy_id').where('status', '=', 'published').execute(),
-    ).toHaveLength(2);
+    const published = await h.db.kysely
+      .selectFrom('policy_settings')
+      .select('policy_id')
+      .where('status', '=', 'published')
+      .execute();
+    expect(published.map((p) => p.policy_id)).toEqual(
+      expect.arrayContaining(['nc-htz-2020', 'si-relief-2020', 'hrss-labour-relations-2020']),
+    );
     await page.context().close();
   });
 
@@ -182,16 +198,29 @@ describe('惠企政策兑现 in the browser', () => {
     await page.waitForURL(/\/policy-batches\/\d+$/);
     batchId = Number(new URL(page.url()).pathname.split('/').pop());
     await eventually(() => page.getByRole('button', { name: '审核通过并生成支付指令' }).count()).toBe(1);
-    await eventually(() => page.getByTestId('batch-eligible').innerText()).toBe('1');
-    expect(await page.getByTestId('batch-total').innerText()).toBe(yuan(rule.fen));
+    const included = await h.db.kysely
+      .selectFrom('policy_batch_items')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount_fen').as('fen')])
+      .where('batch_id', '=', batchId)
+      .where('status', '=', 'included')
+      .executeTakeFirstOrThrow();
+    expect(Number(included.n)).toBeGreaterThan(0);
+    await eventually(() => page.getByTestId('batch-eligible').innerText()).toBe(
+      Number(included.n).toLocaleString('en-US'),
+    );
+    expect(await page.getByTestId('batch-total').innerText()).toBe(yuan(Number(included.fen)));
+    // The enterprise whose data 人社 just recorded: 30,000 元 a month, exempted in full for 5 months (or halved for 3).
+    await page.getByLabel('企业名称', { exact: true }).fill(enterprise.name);
+    await page.getByLabel('企业名称', { exact: true }).press('Enter');
     const items = page.getByTestId('batch-items');
-    await eventually(() => items.innerText()).toContain(enterprise.name);
-    await items.getByRole('button', { name: '判断过程' }).first().click();
+    await eventually(() => items.locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await items.getByTestId('item-amount').innerText()).toBe(yuan(rule.fen));
+    await items.getByRole('button', { name: '判断过程' }).click();
     const trace = page.getByTestId('policy-trace');
     await eventually(() => trace.count()).toBe(1);
     const text = await trace.innerText();
     expect(text).toContain('参保单位为企业');
-    expect(text).toContain(String(MONTHLY_SI_FEN));
+    expect(text).toContain(`siEmployerMonthlyFen = ${MONTHLY_SI_FEN}`);
     await screenshot(page, 'policy-batch-trace');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '审核通过并生成支付指令' }).click();
@@ -206,17 +235,21 @@ describe('惠企政策兑现 in the browser', () => {
       .select(['enterprise_id', 'amount_fen', 'status'])
       .where('batch_id', '=', batchId)
       .execute();
-    expect(orders.map((o) => ({ ...o, amount_fen: Number(o.amount_fen) }))).toEqual([
-      { enterprise_id: enterprise.id, amount_fen: rule.fen, status: 'pending' },
-    ]);
+    expect(orders).toHaveLength(Number(included.n));
+    expect(orders.reduce((sum, o) => sum + Number(o.amount_fen), 0)).toBe(Number(included.fen));
+    const own = orders.find((o) => o.enterprise_id === enterprise.id);
+    expect(own && { amount: Number(own.amount_fen), status: own.status }).toEqual({
+      amount: rule.fen,
+      status: 'pending',
+    });
     await page.context().close();
   });
 
   it('the department approves the application, it passes 公示, and the payment order appears', async () => {
     const leader = await h.newPage();
     await login(leader, 'leader');
-    const before = await statsAmount(leader);
-    expect(before).toBe('0.00 元');
+    statsBefore = { fen: fenOf(await statsAmount(leader)), enterprises: 0 };
+    statsBefore.enterprises = Number((await leader.getByTestId('stats-enterprises').innerText()).replace(/,/g, ''));
     await leader.context().close();
 
     const page = await h.newPage();
@@ -235,7 +268,9 @@ describe('惠企政策兑现 in the browser', () => {
     await eventually(() => page.getByTestId('status-tag').first().innerText()).toBe('公示中');
     expect(await page.getByTestId('application-approved').innerText()).toBe('20,000.00 元');
     await page.getByRole('menuitem', { name: '兑现公示' }).click();
-    await eventually(() => page.getByTestId('notice-table').innerText()).toContain(enterprise.name);
+    await eventually(() => page.getByTestId('notice-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(
+      0,
+    );
     const publicNotices = await page.request.get('/p/policy-notices');
     expect(await publicNotices.text()).toContain(enterprise.name);
     await page.context().close();
@@ -257,6 +292,9 @@ describe('惠企政策兑现 in the browser', () => {
     await login(page, 'rsj.city');
     await page.getByRole('menuitem', { name: '兑付记录' }).click();
     await page.waitForURL('**/policy-payments');
+    await page.getByLabel('收款人', { exact: true }).fill(enterprise.name);
+    await page.getByLabel('收款人', { exact: true }).press('Enter');
+    await page.waitForURL(/\/policy-payments\?q=/);
     const table = page.getByTestId('order-table');
     await eventually(() => table.locator('tbody tr.ant-table-row').count()).toBe(2);
     expect(await table.innerText()).toContain('20,000.00 元');
@@ -266,6 +304,8 @@ describe('惠企政策兑现 in the browser', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     await eventually(() => table.innerText()).toContain('已导出待支付');
+    // The funding split is booked per level, traced to the clause (人社: 失业保险基金 / 社会保险基金 …).
+    expect(await table.getByTestId('order-funding').count()).toBe(2);
     await table.locator('thead .ant-checkbox-input').check();
     await page.getByRole('button', { name: /标记已支付（2）/ }).click();
     await page
@@ -291,8 +331,10 @@ describe('惠企政策兑现 in the browser', () => {
 
     const leader = await h.newPage();
     await login(leader, 'leader');
-    expect(await statsAmount(leader)).toBe(yuan(2_000_000 + rule.fen));
-    await eventually(() => leader.getByTestId('stats-enterprises').innerText()).toBe('1');
+    expect(fenOf(await statsAmount(leader))).toBe(statsBefore.fen + 2_000_000 + rule.fen);
+    await eventually(() => leader.getByTestId('stats-enterprises').innerText()).toBe(
+      (statsBefore.enterprises + 1).toLocaleString('en-US'),
+    );
     await eventually(() => leader.getByTestId('policy-chart').count()).toBeGreaterThan(0);
     await eventually(() => leader.getByTestId('weekly-table').innerText()).toContain('合计');
     await screenshot(leader, 'policy-stats');
@@ -309,9 +351,17 @@ describe('惠企政策兑现 in the browser', () => {
     await eventually(() => perHire.inputValue()).toBe('2000');
     await perHire.fill('3000');
     await page.getByTestId('simulation-run').click();
-    // Only the enterprise whose new hires 人社 recorded is decided: 10 × 3,000 元 instead of 10 × 2,000 元.
-    await eventually(() => page.getByTestId('simulation-reformed').innerText()).toBe('1 家 / 30,000.00 元');
-    expect(await page.getByTestId('simulation-result').innerText()).toContain('1 家 / 20,000.00 元');
+    // The same enterprises qualify; every one of them gets 3,000 元 a new hire instead of 2,000 元.
+    await eventually(() => page.getByTestId('simulation-reformed').count()).toBe(1);
+    const [, count, amount] = /^([\d,]+) 家 \/ ([\d,.]+ 元)$/.exec(
+      await page.getByTestId('simulation-reformed').innerText(),
+    )!;
+    const [, baseCount, baseAmount] = /^([\d,]+) 家 \/ ([\d,.]+ 元)$/.exec(
+      await page.getByTestId('simulation-baseline').innerText(),
+    )!;
+    expect(count).toBe(baseCount);
+    expect(Number(count!.replace(/,/g, ''))).toBeGreaterThan(0);
+    expect(fenOf(amount!)).toBe((fenOf(baseAmount!) / 2000) * 3000);
     await eventually(() => page.getByTestId('policy-chart').count()).toBeGreaterThan(0);
     await screenshot(page, 'policy-simulation');
     await page.context().close();

@@ -104,6 +104,7 @@ function Result({ sim }: { sim: Simulation }) {
             title="现行：受益企业 / 金额"
             value={`${formatInteger(b.qualifying)} 家 / ${yuan(b.totalFen)}`}
             valueStyle={{ fontSize: 16 }}
+            formatter={(v) => <span data-testid="simulation-baseline">{v}</span>}
           />
         </Col>
         <Col xs={12} md={6}>

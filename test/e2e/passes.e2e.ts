@@ -184,6 +184,15 @@ describe('passes and the offline checkpoint', () => {
       return (await fetch(href)).json();
     });
     expect(manifest).toMatchObject({ display: 'standalone', start_url: '/pages/checkpoint/' });
+    // Chromium's own verdict: the page can be installed (manifest, icons, service worker). A Playwright context is
+    // an incognito profile, where nothing installs; that is the only objection allowed.
+    const cdp = await context.newCDPSession(page);
+    const installability = async () =>
+      (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors
+        .map((e) => e.errorId)
+        .filter((id) => id !== 'in-incognito');
+    await eventually(installability).toEqual([]);
+    await cdp.detach();
 
     // Valid now.
     const token$ = page.getByTestId('checkpoint-token');

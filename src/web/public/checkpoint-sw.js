@@ -19,7 +19,7 @@ async function precache() {
   if (!res.ok) throw new Error(`checkpoint page: HTTP ${res.status}`);
   const html = await res.clone().text();
   await cache.put(PAGE, res);
-  const urls = new Set(['/checkpoint.webmanifest', '/checkpoint-icon.svg']);
+  const urls = new Set(['/checkpoint.webmanifest', '/checkpoint-icon.svg', '/checkpoint-icon-192.png']);
   for (const m of html.matchAll(/(?:src|href)="(\/[^"]+)"/g)) if (!m[1].startsWith('/api/')) urls.add(m[1]);
   await cache.addAll([...urls]);
 }
@@ -86,7 +86,7 @@ self.addEventListener('fetch', (event) => {
   if (
     url.pathname.startsWith('/assets/') ||
     url.pathname === '/checkpoint.webmanifest' ||
-    url.pathname === '/checkpoint-icon.svg'
+    url.pathname.startsWith('/checkpoint-icon')
   ) {
     event.respondWith(cacheFirst(request));
   }

@@ -194,7 +194,8 @@ export async function seedDemoData(db: Db, config: AppConfig, options: DemoSeedO
   const policies = await seedDemoPolicies(db, config);
   const resumption = await seedDemoResumption(db, config);
   options.log?.info({ resumption }, '复工复产演示数据');
-  options.log?.info({ health: await seedDemoHealth(db, config) }, '员工健康演示数据');
+  const health = await seedDemoHealth(db, config);
+  options.log?.info({ health }, '员工健康演示数据');
   options.log?.info({ ...counts, policies }, '演示数据');
   return counts;
 }

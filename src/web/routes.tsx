@@ -21,6 +21,15 @@ import {
   ExperimentOutlined,
   BarChartOutlined,
 } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  CheckSquareOutlined,
+  EnvironmentOutlined,
+  FileProtectOutlined,
+  LineChartOutlined,
+  OrderedListOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import type { CurrentUser, Permission, Role } from './api/types.ts';
 import { GOVERNMENT_ROLES } from './lib/labels.ts';
 import { PASS_ROUTES } from './pages/passes/routes.tsx';
@@ -222,6 +231,89 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <BarChartOutlined />,
     permission: 'policy.stats',
     component: page(() => import('./pages/policies/PolicyStatsPage.tsx')),
+  },
+  {
+    path: '/resumption',
+    name: '复工复产',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'resumption.apply',
+    roles: ['ent_admin'],
+    component: page(() => import('./pages/resumption/MyResumptionPage.tsx')),
+  },
+  {
+    path: '/resumption/applications',
+    name: '复工申请办理',
+    icon: <FileProtectOutlined />,
+    permission: 'resumption.read',
+    roles: ['admin', 'leader', 'dept'],
+    component: page(() => import('./pages/resumption/ApplicationQueuePage.tsx')),
+    children: [
+      {
+        path: '/resumption/applications/:id',
+        name: '复工申请详情',
+        permission: 'resumption.read',
+        roles: ['admin', 'leader', 'dept', 'ent_admin'],
+        component: page(() => import('./pages/resumption/ApplicationDetailPage.tsx')),
+      },
+      {
+        path: '/resumption/applications/:id/edit',
+        name: '申报复工',
+        permission: 'resumption.apply',
+        roles: ['ent_admin'],
+        component: page(() => import('./pages/resumption/FilingWizardPage.tsx')),
+      },
+    ],
+  },
+  {
+    path: '/resumption/checks',
+    name: '现场核查',
+    icon: <CheckSquareOutlined />,
+    permission: 'resumption.inspect',
+    component: page(() => import('./pages/resumption/CheckTasksPage.tsx')),
+    children: [
+      {
+        path: '/resumption/checks/:id',
+        name: '核查任务',
+        permission: 'resumption.inspect',
+        component: page(() => import('./pages/resumption/CheckTaskPage.tsx')),
+      },
+    ],
+  },
+  {
+    path: '/resumption/rectifications/:id',
+    name: '整改通知',
+    hideInMenu: true,
+    permission: 'resumption.read',
+    component: page(() => import('./pages/resumption/RectificationPage.tsx')),
+  },
+  {
+    path: '/resumption/risk-levels',
+    name: '风险等级',
+    icon: <EnvironmentOutlined />,
+    permission: 'resumption.read',
+    component: page(() => import('./pages/resumption/RiskLevelsPage.tsx')),
+  },
+  {
+    path: '/resumption/condition-lists',
+    name: '复工条件清单',
+    icon: <OrderedListOutlined />,
+    permission: 'resumption.read',
+    component: page(() => import('./pages/resumption/ConditionListsPage.tsx')),
+  },
+  {
+    path: '/resumption/dashboard',
+    name: '复工统计',
+    icon: <LineChartOutlined />,
+    permission: 'resumption.stats',
+    component: page(() => import('./pages/resumption/DashboardPage.tsx')),
+  },
+  {
+    path: '/resumption/command',
+    name: '复工调度',
+    icon: <AlertOutlined />,
+    permission: 'resumption.stats',
+    roles: ['admin', 'leader'],
+    component: page(() => import('./pages/resumption/CommandPage.tsx')),
   },
   {
     path: '/regions',

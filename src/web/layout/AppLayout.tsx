@@ -8,6 +8,7 @@ import { useAuth, useCurrentUser } from '../auth/AuthContext.tsx';
 import { useIsMobile } from '../lib/useMediaQuery.ts';
 import { menuRoutesFor } from '../routes.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 
 function useSignOut() {
   const { logout } = useAuth();
@@ -102,8 +103,9 @@ function ProShell() {
       }
       actionsRender={() =>
         isMobile
-          ? []
+          ? [<NotificationBell key="bell" />]
           : [
+              <NotificationBell key="bell" />,
               <Tag key="role" color="blue" data-testid="header-role" style={{ marginInlineEnd: 0 }}>
                 {user.roleLabel}
               </Tag>,

@@ -412,6 +412,22 @@ describe('workforce health in the browser', () => {
     await b.goto(`/health/roster/${personId}`);
     await eventually(() => b.getByTestId('status-cause').innerText()).toContain('疾控人工研判');
     await screenshot(b, 'health-override-active');
+
+    // The full ID number only on request, and the request is audited.
+    expect(await b.content()).not.toContain(id('1985-09-09', '996'));
+    await b.getByRole('button', { name: '查看完整号码' }).click();
+    await b
+      .getByRole('tooltip')
+      .getByRole('button', { name: /查\s?看/ })
+      .click();
+    await eventually(() => b.getByTestId('revealed-id').innerText()).toBe(id('1985-09-09', '996'));
+    const revealed = await h.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'health.resident_id_revealed')
+      .where('object_id', '=', String(personId))
+      .execute();
+    expect(revealed).toHaveLength(1);
     await b.context().close();
     expect(h.pageErrors).toEqual([]);
   });

@@ -445,3 +445,15 @@ export function newIdempotencyKey(): string {
 
 export const getAnomaly = (id: number, signal?: AbortSignal) =>
   api.get<AnomalyCase>(`/api/health/anomalies/${id}`, undefined, sig(signal));
+
+/** Link an employee account: a new one (must change its password at first login) or an existing employee's. */
+export const linkAccount = (personId: number, input: { username: string; password: string } | { userId: number }) =>
+  api.post<{ personId: number; userId: number }>(`/api/health/people/${personId}/account`, input);
+
+/** 标记离职: the person's passes are revoked. */
+export const markLeft = (personId: number, on: string) =>
+  api.post<{ id: number; leftOn: string; passesRevoked: number[] }>(`/api/health/people/${personId}/left`, { on });
+
+/** The full ID number for a CDC user; every view is audited. */
+export const revealResidentId = (personId: number) =>
+  api.post<{ id: number; residentId: string }>(`/api/health/people/${personId}/reveal-id`);

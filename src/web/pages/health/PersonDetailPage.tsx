@@ -23,6 +23,7 @@ import {
 import type { OverrideReasonCode } from '../../../domain/health/reasons.ts';
 import type { HealthStatus } from '../../../domain/health/status.ts';
 import { OverrideFormModal } from './OverrideForm.tsx';
+import { PersonActions } from './PersonActions.tsx';
 import { StatusReasons } from './StatusReasons.tsx';
 
 /** Rows may come as the API's camelCase or as stored columns; read either. */
@@ -78,6 +79,7 @@ export default function PersonDetailPage() {
       extra={
         p && (
           <Space wrap>
+            <PersonActions person={p} onChanged={detail.reload} />
             {can('health.override') && (
               <Button
                 icon={<SafetyCertificateOutlined />}
@@ -87,7 +89,7 @@ export default function PersonDetailPage() {
                 发起人工研判
               </Button>
             )}
-            {can('health.roster.manage') && (
+            {can('health.roster.manage') && p.active && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/health/roster/${p.id}/edit`)}>
                 编辑
               </Button>

@@ -50,12 +50,21 @@ async function insertEnterprises(db: Db) {
   for await (const e of syntheticEnterprises(db, N)) {
     batch.push(e);
     if (batch.length === 500) {
-      await db.kysely.insertInto('enterprises').values(batch).execute();
+      await db.kysely
+        .insertInto('enterprises')
+        .values(batch)
+        .onConflict((oc) => oc.column('credit_code').doNothing())
+        .execute();
       n += batch.length;
       batch = [];
     }
   }
-  if (batch.length) await db.kysely.insertInto('enterprises').values(batch).execute();
+  if (batch.length)
+    await db.kysely
+      .insertInto('enterprises')
+      .values(batch)
+      .onConflict((oc) => oc.column('credit_code').doNothing())
+      .execute();
   return n + batch.length;
 }
 

@@ -162,7 +162,12 @@ export const appealListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数'),
 });
 
-export async function listAppeals(app: AppContext, user: SessionUser, q: z.infer<typeof appealListQuery>) {
+export async function listAppeals(
+  app: AppContext,
+  user: SessionUser,
+  actor: AuditActor,
+  q: z.infer<typeof appealListQuery>,
+) {
   let base = app.db.kysely
     .selectFrom('health_appeals')
     .innerJoin('health_people', 'health_people.id', 'health_appeals.person_id')
@@ -178,6 +183,20 @@ export async function listAppeals(app: AppContext, user: SessionUser, q: z.infer
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  await app.db.kysely.transaction().execute((trx) =>
+    writeAudit(
+      trx,
+      app.db.dialect,
+      actor,
+      {
+        action: 'health.appeals_viewed',
+        objectType: 'health_appeal',
+        summary: `查看员工申诉列表（${rows.length} 条）`,
+        extra: { personIds: [...new Set(rows.map((r) => r.person_id))] },
+      },
+      app.clock.now(),
+    ),
+  );
   return { items: rows.map(appealDto), total: Number(count.n) };
 }
 

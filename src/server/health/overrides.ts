@@ -96,7 +96,12 @@ function must<T>(r: Result<T>, field: string): T {
   return r.value;
 }
 
-export async function listOverrides(app: AppContext, user: SessionUser, q: z.infer<typeof overrideListQuery>) {
+export async function listOverrides(
+  app: AppContext,
+  user: SessionUser,
+  actor: AuditActor,
+  q: z.infer<typeof overrideListQuery>,
+) {
   let base = app.db.kysely
     .selectFrom('health_overrides')
     .innerJoin('health_people', 'health_people.id', 'health_overrides.person_id')
@@ -114,6 +119,20 @@ export async function listOverrides(app: AppContext, user: SessionUser, q: z.inf
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const nowIso = app.clock.now().toISOString();
+  await app.db.kysely.transaction().execute((trx) =>
+    writeAudit(
+      trx,
+      app.db.dialect,
+      actor,
+      {
+        action: 'health.overrides_viewed',
+        objectType: 'health_override',
+        summary: `查看人工研判列表（${rows.length} 条）`,
+        extra: { personIds: [...new Set(rows.map((r) => r.person_id))] },
+      },
+      app.clock.now(),
+    ),
+  );
   return { items: rows.map((r) => overrideDto(r, nowIso)), total: Number(count.n) };
 }
 

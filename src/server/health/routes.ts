@@ -328,7 +328,7 @@ export function registerHealthRoutes(fastify: FastifyInstance, app: AppContext):
   r.get('/api/health/overrides', {
     schema: { tags: TAGS, summary: '疾控人工研判', querystring: overrideListQuery },
     config: { access: { permission: 'health.override' } },
-    handler: async (request) => listOverrides(app, request.user, request.query),
+    handler: async (request) => listOverrides(app, request.user, request.actor, request.query),
   });
 
   r.post('/api/health/overrides', {
@@ -374,7 +374,7 @@ export function registerHealthRoutes(fastify: FastifyInstance, app: AppContext):
   r.get('/api/health/appeals', {
     schema: { tags: TAGS, summary: '员工申诉（疾控处理）', querystring: appealListQuery },
     config: { access: { permission: 'health.appeal.decide' } },
-    handler: async (request) => listAppeals(app, request.user, request.query),
+    handler: async (request) => listAppeals(app, request.user, request.actor, request.query),
   });
 
   r.post('/api/health/appeals/:id/decide', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/server/clock.ts';
+import { remindDeadlines } from '../../src/server/resumption/applications.service.ts';
 import type { TestApp, TestSession } from '../support/app-fixture.ts';
 import { createTestApp } from '../support/app-fixture.ts';
 import { testDialects } from '../support/databases.ts';
@@ -43,6 +44,15 @@ describe.each(testDialects())('复工复产 reviews on %s', (dialect) => {
     expect(
       (await s['dept.qsh']!.post(`/api/resumption/applications/${id}/review`, { decision: 'approve' })).statusCode,
     ).toBe(200);
+
+    clock.set('2020-04-08T01:00:00Z'); // Wednesday 09:00: the last day; the pending department is reminded once
+    await relogin();
+    expect(await remindDeadlines(t.built.context)).toEqual({ reminded: 1 });
+    expect(await remindDeadlines(t.built.context)).toEqual({ reminded: 0 });
+    const cityNotes = (await s['dept.city']!.get('/api/notifications')).json().items;
+    expect(cityNotes.some((n: { kind: string }) => n.kind === 'resumption.deadline')).toBe(true);
+    const qshNotes = (await s['dept.qsh']!.get('/api/notifications')).json().items;
+    expect(qshNotes.some((n: { kind: string }) => n.kind === 'resumption.deadline')).toBe(false);
 
     clock.set('2020-04-08T15:59:00Z'); // Wednesday 23:59 in Nanchang: still in time
     await relogin();

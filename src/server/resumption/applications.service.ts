@@ -875,3 +875,98 @@ export async function onTimeRates(app: AppContext, user: SessionUser) {
 }
 
 export { utc, fileDto };
+
+/**
+ * Deadline reminders (scheduled with the escalation; idempotent): on the last day of a review, each department whose
+ * answer is still pending is reminded once; on the last day of a rectification order, the enterprise is reminded
+ * once; on the last day of a check task, its officer is reminded once.
+ */
+export async function remindDeadlines(app: AppContext): Promise<{ reminded: number }> {
+  const now = app.clock.now();
+  const at = now.toISOString();
+  const today = shanghaiDay(now);
+  // The Shanghai day as a UTC range (deadlines are stored as UTC instants).
+  const dayStart = new Date(`${today}T00:00:00+08:00`).toISOString();
+  const dayEnd = new Date(`${today}T23:59:59.999+08:00`).toISOString();
+  const k = app.db.kysely;
+  const reviews = await k
+    .selectFrom('resumption_reviews')
+    .innerJoin('resumption_applications', 'resumption_applications.id', 'resumption_reviews.application_id')
+    .innerJoin('enterprises', 'enterprises.id', 'resumption_applications.enterprise_id')
+    .whereRef('resumption_reviews.round', '=', 'resumption_applications.round')
+    .where('resumption_reviews.decision', 'is', null)
+    .where('resumption_reviews.cancelled_at', 'is', null)
+    .where('resumption_reviews.due_at', '>=', dayStart)
+    .where('resumption_reviews.due_at', '<=', dayEnd)
+    .where('resumption_reviews.due_at', '>', at)
+    .select(['resumption_reviews.application_id', 'resumption_reviews.department_id', 'enterprises.name'])
+    .execute();
+  const orders = await k
+    .selectFrom('resumption_rectifications')
+    .innerJoin('enterprises', 'enterprises.id', 'resumption_rectifications.enterprise_id')
+    .where('resumption_rectifications.status', '=', 'open')
+    .where('resumption_rectifications.due_at', '>=', dayStart)
+    .where('resumption_rectifications.due_at', '<=', dayEnd)
+    .select(['resumption_rectifications.id', 'resumption_rectifications.enterprise_id', 'enterprises.name'])
+    .execute();
+  const tasks = await k
+    .selectFrom('resumption_check_tasks')
+    .innerJoin('enterprises', 'enterprises.id', 'resumption_check_tasks.enterprise_id')
+    .where('resumption_check_tasks.status', 'in', ['assigned', 'in_progress'])
+    .where('resumption_check_tasks.due_at', '>=', dayStart)
+    .where('resumption_check_tasks.due_at', '<=', dayEnd)
+    .select(['resumption_check_tasks.id', 'resumption_check_tasks.assignee_id', 'enterprises.name'])
+    .execute();
+  let reminded = 0;
+  await k.transaction().execute(async (trx) => {
+    const sent = new Set(
+      (
+        await trx
+          .selectFrom('notifications')
+          .select('link')
+          .where('kind', '=', 'resumption.deadline')
+          .where('created_at', '>=', dayStart)
+          .execute()
+      ).map((n) => n.link),
+    );
+    const notices = new Notices();
+    const once = (link: string, send: () => void) => {
+      if (sent.has(link)) return;
+      sent.add(link);
+      send();
+      reminded++;
+    };
+    for (const r of reviews) {
+      once(`/resumption/applications/${r.application_id}#review-${r.department_id}`, () =>
+        notices.toDepartments([r.department_id], {
+          kind: 'resumption.deadline',
+          title: `今日到期：${r.name}的复工申请审查`,
+          body: '请于今日24时前作出审查意见（2个工作日内答复，003 L27）',
+          link: `/resumption/applications/${r.application_id}#review-${r.department_id}`,
+        }),
+      );
+    }
+    for (const o of orders) {
+      once(`/resumption/rectifications/${o.id}`, () =>
+        notices.toEnterprise(o.enterprise_id, {
+          kind: 'resumption.deadline',
+          title: '整改今日到期',
+          body: `${o.name}：请于今日内完成整改并报告整改情况`,
+          link: `/resumption/rectifications/${o.id}`,
+        }),
+      );
+    }
+    for (const task of tasks) {
+      once(`/resumption/checks/${task.id}`, () =>
+        notices.toUser(task.assignee_id, {
+          kind: 'resumption.deadline',
+          title: `核查任务今日到期：${task.name}`,
+          body: '请于今日内完成现场核查',
+          link: `/resumption/checks/${task.id}`,
+        }),
+      );
+    }
+    await notices.send(trx, at);
+  });
+  return { reminded };
+}

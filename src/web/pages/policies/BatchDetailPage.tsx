@@ -86,6 +86,8 @@ export default function BatchDetailPage() {
     return <LoadFailed detail={errorMessage(batch.error)} onRetry={batch.reload} />;
   }
   const canReview = user.permissions.includes('policy.review') && b?.status === 'review';
+  /** Enterprises on the list now (符合条件 minus those already enjoying it, minus any excluded in review). */
+  const included = (b?.byCounty ?? []).reduce((sum, c) => sum + c.enterprises, 0);
 
   const approve = async () => {
     if (!b) return;
@@ -201,7 +203,7 @@ export default function BatchDetailPage() {
                 onClick={() =>
                   Modal.confirm({
                     title: '批准兑现名单',
-                    content: `批准后将为名单内 ${formatInteger(b.eligible)} 家企业生成支付指令，合计 ${yuan(b.totalFen)}。`,
+                    content: `批准后将为名单内 ${formatInteger(included)} 家企业生成支付指令，合计 ${yuan(b.totalFen)}。`,
                     okText: '批准',
                     onOk: () => void approve(),
                   })
@@ -249,13 +251,14 @@ export default function BatchDetailPage() {
             <Col xs={12} md={4}>
               <Card size="small">
                 <Statistic title="核定企业" value={b.evaluated} />
+                <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>符合条件 {formatInteger(b.eligible)} 家</span>
               </Card>
             </Col>
             <Col xs={12} md={4}>
               <Card size="small">
                 <Statistic
                   title="纳入名单"
-                  value={b.eligible}
+                  value={included}
                   formatter={(v) => <span data-testid="batch-eligible">{formatInteger(Number(v))}</span>}
                 />
               </Card>

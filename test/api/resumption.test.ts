@@ -66,6 +66,14 @@ describe.each(testDialects())('复工复产 journey on %s', (dialect) => {
     const intake = (await s['dept.qsh']!.get('/api/notifications')).json();
     expect(intake.items.some((n: { kind: string }) => n.kind === 'resumption.intake')).toBe(true);
 
+    // The signed commitment letter is a PDF the reviewers can open, with the signer in the application.
+    const filed = (await s['dept.qsh']!.get(`/api/resumption/applications/${id}`)).json();
+    expect(filed.application.package.commitment).toMatchObject({ signerName: '张测试', signerTitle: '总经理' });
+    const pdf = await s['dept.qsh']!.get(`/api/resumption/files/${filed.application.package.commitment.pdfFileId}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfOut = await s['ent.b']!.get(`/api/resumption/files/${filed.application.package.commitment.pdfFileId}`);
+    expect(pdfOut.statusCode).toBe(404);
     const accepted = await s['dept.qsh']!.post(`/api/resumption/applications/${id}/accept`, {
       departmentIds: [qsh, city],
     });

@@ -90,6 +90,12 @@ describe.each(testDialects())('passes on %s', (dialect) => {
       .where('object_id', '=', String(body.pass.id))
       .execute();
     expect(audit).toHaveLength(1);
+    const created = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'pass.key_created')
+      .execute();
+    expect(created).toHaveLength(1);
   });
 
   it('refuses a pass when the status does not admit the person', async () => {

@@ -4,7 +4,7 @@ import type { PassKey, PassKeySet } from '../../domain/pass/keys.ts';
 import { generatePassKeyPair, nodeSigner } from '../../domain/pass/node-crypto.ts';
 import type { SyncPassSigner } from '../../domain/pass/token.ts';
 import type { AuditActor } from '../audit/audit.ts';
-import { writeAudit } from '../audit/audit.ts';
+import { systemActor, writeAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -51,9 +51,14 @@ function signerFor(app: AppContext, row: PassKeyRow): SyncPassSigner {
   return s;
 }
 
-async function insertKey(db: Q, app: AppContext, kid: number, at: string): Promise<string> {
+async function insertKey(
+  db: Q,
+  app: AppContext,
+  kid: number,
+  at: string,
+): Promise<{ publicKey: string; inserted: boolean }> {
   const pair = generatePassKeyPair();
-  await db
+  const result = await db
     .insertInto('pass_keys')
     .values({
       kid,
@@ -66,18 +71,34 @@ async function insertKey(db: Q, app: AppContext, kid: number, at: string): Promi
       created_at: at,
     })
     .onConflict((oc) => oc.column('kid').doNothing())
-    .execute();
-  return pair.publicKey;
+    .executeTakeFirst();
+  return { publicKey: pair.publicKey, inserted: Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 };
 }
 
 /**
- * The first key of an installation, made on first use. Call outside a transaction: two processes may race, and
- * the loser's insert simply does nothing.
+ * The first key of an installation, made on first use and audited. Two processes may race: the loser's insert does
+ * nothing and it writes no audit record.
  */
 export async function ensureSigningKey(app: AppContext): Promise<void> {
   const any = await app.db.kysely.selectFrom('pass_keys').select('kid').limit(1).executeTakeFirst();
   if (any) return;
-  await insertKey(app.db.kysely, app, 1, app.clock.now().toISOString());
+  const now = app.clock.now();
+  await app.db.kysely.transaction().execute(async (trx) => {
+    const { inserted } = await insertKey(trx, app, 1, now.toISOString());
+    if (!inserted) return;
+    await writeAudit(
+      trx,
+      app.db.dialect,
+      systemActor('通行证'),
+      {
+        action: 'pass.key_created',
+        objectType: 'pass_key',
+        objectId: 1,
+        summary: '生成首个通行证签名密钥（密钥 1）',
+      },
+      now,
+    );
+  });
 }
 
 /** The key that signs now, with its signer. */
@@ -98,7 +119,7 @@ export async function rotateKey(app: AppContext, actor: AuditActor) {
     const kid = Math.max(0, ...set.keys.map((k) => k.kid)) + 1;
     const at = now.toISOString();
     // Check the rotation with the domain before writing it (kid reuse, key format).
-    const publicKey = await insertKey(trx, app, kid, at);
+    const { publicKey } = await insertKey(trx, app, kid, at);
     const next = rotateSigningKey(set, { kid, publicKey }, at);
     if (!next.ok) throw conflict(next.message);
     await trx

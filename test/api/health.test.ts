@@ -205,6 +205,30 @@ describe.each(testDialects())('workforce health on %s', (dialect) => {
     await advance(5 * 3600_000); // 14:00
     expect((await rec('d-3')).statusCode).toBe(201);
     expect((await rec('d-4')).statusCode).toBe(409);
+    // A batch upload (an offline gate): one result per item, duplicates answered with the stored declaration.
+    const other = await createPerson(entA, ids[16]!, { name: '批量员工' });
+    const foreignPerson = await createPerson(entB, ids[17]!, { name: '乙企员工' });
+    const item = (personId: number, clientKey: string, at?: string) => ({
+      personId,
+      clientKey,
+      ...(at ? { at } : {}),
+      temperatureC: 36.6,
+      symptoms: [],
+      location: loc,
+    });
+    const batch = await entA.post('/api/health/declarations/batch', {
+      items: [
+        item(other.id, 'b-1'),
+        item(dorm.id, 'd-1'),
+        item(foreignPerson.id, 'b-2'),
+        item(other.id, 'b-3', '2020-02-10T08:00:00+08:00'),
+      ],
+    });
+    expect(batch.statusCode, batch.body).toBe(200);
+    expect(batch.json()).toMatchObject({ accepted: 1, duplicates: 1, rejected: 2 });
+    const results = batch.json().results as { ok: boolean; message?: string }[];
+    expect(results[2]!.message).toContain('员工');
+    expect(results[3]!.message).toContain('测温时间');
     // Out of scope: ent.b cannot record for enterprise a's people.
     const foreign = await entB.post('/api/health/declarations', {
       personId: dorm.id,

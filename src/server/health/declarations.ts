@@ -89,6 +89,8 @@ export type IngestOutcome =
 
 const slotOf = (at: string): 'morning' | 'afternoon' => (shanghaiHour(at) < 12 ? 'morning' : 'afternoon');
 const CHUNK = 1000;
+/** How late an offline phone or a gate's batch may deliver a declaration. */
+const LATE_DAYS = 3;
 
 /**
  * Write declarations in one transaction. Duplicates (same person, same key) are answered with the stored
@@ -122,6 +124,10 @@ export async function ingestDeclarations(
     }
     if (Date.parse(input.at) > now.getTime() + 5 * 60_000) {
       out[index] = { index, ok: false, field: 'at', message: '测温时间：不能晚于当前时间' };
+      return;
+    }
+    if (Date.parse(input.at) < now.getTime() - LATE_DAYS * 86_400_000) {
+      out[index] = { index, ok: false, field: 'at', message: `测温时间：不能早于${LATE_DAYS}天前（补报期限）` };
       return;
     }
     valid.push({ index, input, d: v.value });

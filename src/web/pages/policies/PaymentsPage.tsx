@@ -107,7 +107,7 @@ export default function PaymentsPage() {
       title: '政策条款',
       dataIndex: 'ruleTitle',
       render: (v: string, o) => (
-        <span>
+        <span style={{ display: 'block', maxWidth: 360, whiteSpace: 'normal' }}>
           {v}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {o.clause}

@@ -212,18 +212,16 @@ export async function seedDemoResumption(db: Db, config: AppConfig) {
     const d = await decideFor(k, e, startDate);
     const answers: Record<string, unknown> = {};
     for (const item of d.list?.items ?? []) answers[item.id] = { kind: 'yes_no', value: true };
-    const plan = await k
-      .transaction()
-      .execute((trx) =>
-        storeFile(app, trx, {
-          enterpriseId: e.id,
-          purpose: 'prevention_plan',
-          name: '疫情防控方案.pdf',
-          content: PDF,
-          mediaType: 'application/pdf',
-          uploadedBy: null,
-        }),
-      );
+    const plan = await k.transaction().execute((trx) =>
+      storeFile(app, trx, {
+        enterpriseId: e.id,
+        purpose: 'prevention_plan',
+        name: '疫情防控方案.pdf',
+        content: PDF,
+        mediaType: 'application/pdf',
+        uploadedBy: null,
+      }),
+    );
     const staff = Math.max(4, Math.min(e.employees, 400));
     const key = Math.max(1, Math.round(staff * 0.2));
     const local = Math.max(1, Math.round(staff * 0.5));

@@ -326,10 +326,10 @@ export default function PolicySimulationPage() {
                 dataSource={history.data?.items ?? []}
                 renderItem={(s) => (
                   <List.Item>
-                    <Space direction="vertical" size={0}>
+                    <Space direction="vertical" size={0} style={{ minWidth: 0, wordBreak: 'break-all' }}>
                       <Button
                         type="link"
-                        style={{ padding: 0 }}
+                        style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
                         onClick={() =>
                           void getSimulation(s.id)
                             .then(setSim)

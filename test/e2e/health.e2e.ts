@@ -183,6 +183,21 @@ describe('workforce health in the browser', () => {
     await eventually(() => page.getByTestId('undeclared-table').innerText()).toContain('赵六');
     expect(await page.getByTestId('undeclared-table').innerText()).toContain('张三');
     expect(await page.getByTestId('undeclared-total').innerText()).toMatch(/未申报 \d+ 人$/);
+
+    // The enterprise records that 赵六 has not left the city in 14 days (a fact the rules read).
+    await page.getByTestId('undeclared-table').getByRole('link', { name: '赵六' }).click();
+    await page.waitForURL(/\/health\/roster\/\d+$/);
+    await eventually(() => page.getByTestId('travel-history').innerText()).toContain('尚未录入核实的旅居记录');
+    await page.getByTestId('facts-open').click();
+    await page.getByRole('switch', { name: '已核实近14天旅居史' }).click();
+    await page.getByRole('button', { name: '保存并重新判定' }).click();
+    await eventually(() => page.getByTestId('travel-history').innerText()).toContain('已核实：近14天无外出旅居');
+    const audited = await h.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'health.facts_updated')
+      .execute();
+    expect(audited).toHaveLength(1);
     await page.context().close();
   });
 

@@ -457,3 +457,23 @@ export const markLeft = (personId: number, on: string) =>
 /** The full ID number for a CDC user; every view is audited. */
 export const revealResidentId = (personId: number) =>
   api.post<{ id: number; residentId: string }>(`/api/health/people/${personId}/reveal-id`);
+
+export interface TravelStay {
+  regionCode: string;
+  place: string;
+  from: string;
+  to: string;
+}
+
+export interface ContactEvent {
+  lastContactOn: string;
+  with: 'confirmed' | 'asymptomatic';
+  note?: string;
+}
+
+/** Record facts the rules read (travel: enterprise and CDC; contacts and medical facts: CDC); evaluated at once. */
+export const updateFacts = (
+  personId: number,
+  version: number,
+  facts: { travel?: TravelStay[]; contacts?: ContactEvent[] },
+) => api.put<{ person: HealthPerson }>(`/api/health/people/${personId}/facts`, { version, facts });

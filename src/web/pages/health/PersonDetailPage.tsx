@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Card, Col, Descriptions, Empty, List, Row, Space, Table, Tag, Typography } from 'antd';
-import { EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { EditOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.ts';
-import type { AnomalyCase, Override } from '../../api/health.ts';
+import type { AnomalyCase, ContactEvent, Override } from '../../api/health.ts';
 import { getPerson, statusViewOf } from '../../api/health.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -22,6 +22,7 @@ import {
 } from './labels.tsx';
 import type { OverrideReasonCode } from '../../../domain/health/reasons.ts';
 import type { HealthStatus } from '../../../domain/health/status.ts';
+import { FactsEditor } from './FactsEditor.tsx';
 import { OverrideFormModal } from './OverrideForm.tsx';
 import { PersonActions } from './PersonActions.tsx';
 import { StatusReasons } from './StatusReasons.tsx';
@@ -60,6 +61,7 @@ export default function PersonDetailPage() {
   const navigate = useNavigate();
   const detail = useRequest((signal) => getPerson(personId, signal), `person-${personId}`);
   const [overrideOpen, setOverrideOpen] = useState(false);
+  const [factsOpen, setFactsOpen] = useState(false);
   const d = detail.data;
   const p = d?.person;
   const can = (perm: string) => (user.permissions as string[]).includes(perm);
@@ -80,6 +82,11 @@ export default function PersonDetailPage() {
         p && (
           <Space wrap>
             <PersonActions person={p} onChanged={detail.reload} />
+            {can('health.facts.manage') && p.active && (
+              <Button icon={<FileSearchOutlined />} onClick={() => setFactsOpen(true)} data-testid="facts-open">
+                录入判定事实
+              </Button>
+            )}
             {can('health.override') && (
               <Button
                 icon={<SafetyCertificateOutlined />}
@@ -141,7 +148,9 @@ export default function PersonDetailPage() {
           <Col xs={24} xl={12}>
             <Card title="旅居史" size="small" data-testid="travel-history">
               {p.travelHistory && (
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.travelHistory}</Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  花名册填写：{p.travelHistory}
+                </Typography.Paragraph>
               )}
               {(d.facts.travel ?? []).length > 0 ? (
                 <List
@@ -154,18 +163,18 @@ export default function PersonDetailPage() {
                   )}
                 />
               ) : (
-                !p.travelHistory && (
-                  <Typography.Text type="secondary">
-                    {d.facts.travel ? '近14天无外出旅居' : '未登记（规则按“信息不全”暂缓返岗）'}
-                  </Typography.Text>
-                )
+                <Typography.Text type="secondary">
+                  {d.facts.travel ? '已核实：近14天无外出旅居' : '尚未录入核实的旅居记录'}
+                </Typography.Text>
               )}
             </Card>
           </Col>
           <Col xs={24} xl={12}>
             <Card title="接触史" size="small" data-testid="contact-history">
               {p.contactHistory && (
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.contactHistory}</Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  花名册填写：{p.contactHistory}
+                </Typography.Paragraph>
               )}
               {(d.facts.contacts ?? []).length > 0 ? (
                 <List
@@ -180,9 +189,9 @@ export default function PersonDetailPage() {
                   )}
                 />
               ) : (
-                !p.contactHistory && (
-                  <Typography.Text type="secondary">{d.facts.contacts ? '无接触史' : '未登记'}</Typography.Text>
-                )
+                <Typography.Text type="secondary">
+                  {d.facts.contacts ? '已核实：无密切接触史' : '尚未录入疾控核实的接触记录'}
+                </Typography.Text>
               )}
             </Card>
           </Col>
@@ -268,6 +277,22 @@ export default function PersonDetailPage() {
             </Col>
           )}
         </Row>
+      )}
+      {p && d && (
+        <FactsEditor
+          open={factsOpen}
+          personId={p.id}
+          personName={p.name}
+          version={p.version}
+          travel={d.facts.travel}
+          contacts={d.facts.contacts as ContactEvent[] | undefined}
+          canContacts={user.role === 'cdc'}
+          onClose={() => setFactsOpen(false)}
+          onSaved={() => {
+            setFactsOpen(false);
+            detail.reload();
+          }}
+        />
       )}
       {p && (
         <OverrideFormModal

@@ -147,24 +147,12 @@ export async function ingestDeclarations(
         .where('date', 'in', dates)
         .execute()
     ).filter((r) => personIds.has(r.person_id));
-    const byKey = new Map(existing.map((r) => [`${r.person_id}\u0000${r.client_key}`, r]));
+    const byKey = new Map<string, { id: number | string; anomaly: number }>(
+      existing.map((r) => [`${r.person_id}\u0000${r.client_key}`, r]),
+    );
     // A key not seen on these days may still be a retry of an earlier day's declaration.
     const unmatched = valid.filter((v) => !byKey.has(`${v.input.person.id}\u0000${v.input.clientKey}`));
-    for (let i = 0; i < unmatched.length; i += CHUNK) {
-      const part = unmatched.slice(i, i + CHUNK);
-      const earlier = await trx
-        .selectFrom('health_declarations')
-        .select(['id', 'person_id', 'client_key', 'date', 'slot', 'anomaly'])
-        .where((eb) =>
-          eb(
-            eb.refTuple('person_id', 'client_key'),
-            'in',
-            part.map((v) => eb.tuple(v.input.person.id, v.input.clientKey)),
-          ),
-        )
-        .execute();
-      for (const r of earlier) byKey.set(`${r.person_id}\u0000${r.client_key}`, r);
-    }
+    for (const r of await earlierByKey(app, trx, unmatched)) byKey.set(`${r.person_id}\u0000${r.client_key}`, r);
     const taken = new Set(existing.map((r) => `${r.person_id}\u0000${r.date}\u0000${r.slot}`));
     const takenDay = new Set(existing.map((r) => `${r.person_id}\u0000${r.date}`));
     const rows: { index: number; input: DeclarationInput; d: Declaration; row: NewHealthDeclaration }[] = [];
@@ -287,6 +275,49 @@ export async function ingestDeclarations(
     if (recheck.size) await reevaluate(app, trx, [...recheck], actor, now);
     return out;
   });
+}
+
+/**
+ * Declarations already stored under these (person, key) pairs, on any day. PostgreSQL joins the pairs as two
+ * arrays (one index probe each); SQLite takes a row-value IN list.
+ */
+async function earlierByKey(
+  app: AppContext,
+  trx: Transaction<Database>,
+  items: readonly { input: Pick<DeclarationInput, 'person' | 'clientKey'> }[],
+) {
+  type Hit = { id: number | string; person_id: number; client_key: string; anomaly: number };
+  const out: Hit[] = [];
+  if (items.length === 0) return out;
+  if (app.db.dialect === 'postgres') {
+    for (let i = 0; i < items.length; i += 10_000) {
+      const part = items.slice(i, i + 10_000);
+      const r = await sql<Hit>`
+        SELECT d.id, d.person_id, d.client_key, d.anomaly
+        FROM unnest(${part.map((v) => v.input.person.id)}::int[], ${part.map((v) => v.input.clientKey)}::text[])
+          AS k(person_id, client_key)
+        JOIN health_declarations d ON d.person_id = k.person_id AND d.client_key = k.client_key`.execute(trx);
+      out.push(...r.rows);
+    }
+    return out;
+  }
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const part = items.slice(i, i + CHUNK);
+    out.push(
+      ...(await trx
+        .selectFrom('health_declarations')
+        .select(['id', 'person_id', 'client_key', 'anomaly'])
+        .where((eb) =>
+          eb(
+            eb.refTuple('person_id', 'client_key'),
+            'in',
+            part.map((v) => eb.tuple(v.input.person.id, v.input.clientKey)),
+          ),
+        )
+        .execute()),
+    );
+  }
+  return out;
 }
 
 /**

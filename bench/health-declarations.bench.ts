@@ -2,7 +2,7 @@
  * Daily declarations ingested per second (issue 5: ≥ 10,000/s on PostgreSQL), through the same batched write path
  * the API's batch route uses (`ingestDeclarations`: validation, idempotency-key and once-a-day checks, batched
  * inserts, anomaly cases with alerts, one audit record per batch), on SQLite and PostgreSQL.
- * Run: npm run bench health-declarations   (BENCH_HEALTH_PEOPLE=50000, BENCH_HEALTH_BATCH=2000 to change sizes)
+ * Run: npm run bench health-declarations   (BENCH_HEALTH_PEOPLE=50000, BENCH_HEALTH_BATCH=2000 to change sizes; 5,000 is the batch route's maximum)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { benchContext } from './support/app-context.ts';
 import { PG_URL } from './support/registry-data.ts';
 
 const PEOPLE = Number(process.env.BENCH_HEALTH_PEOPLE ?? 50_000);
-const BATCH = Number(process.env.BENCH_HEALTH_BATCH ?? 2_000);
+const BATCH = Number(process.env.BENCH_HEALTH_BATCH ?? 5_000);
 /** One in a thousand declarations is a fever: it opens a case, alerts and re-evaluates the person. */
 const FEVER_EVERY = 1000;
 

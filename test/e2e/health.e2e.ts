@@ -280,6 +280,20 @@ describe('workforce health in the browser', () => {
     await ent.keyboard.press('Escape');
     await ent.context().close();
 
+    // The enterprise administrator's health pages on a phone: cards instead of tables, no sideways scrolling.
+    const entPhone = await h.newPhonePage();
+    await login(entPhone, 'ent');
+    await entPhone.goto('/health/anomalies');
+    await eventually(() => entPhone.getByTestId('anomaly-table').innerText()).toContain('郑小明');
+    await fitsPhone(entPhone, 'ent-anomalies');
+    await entPhone.goto('/health/roster');
+    await eventually(() => entPhone.getByTestId('roster-table').innerText()).toContain('郑小明');
+    await fitsPhone(entPhone, 'ent-roster');
+    await entPhone.goto(`/health/roster/${personId}`);
+    await eventually(() => entPhone.getByTestId('person-profile').isVisible()).toBe(true);
+    await fitsPhone(entPhone, 'ent-person');
+    await entPhone.context().close();
+
     // The CDC officer sees it with the enterprise's name, refers the case, and sees the times of each step.
     const cdc = await h.newPage();
     await login(cdc, 'cdc');

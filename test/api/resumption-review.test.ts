@@ -87,12 +87,24 @@ describe.each(testDialects())('复工复产 reviews on %s', (dialect) => {
       rateText: '0.0%',
     });
 
-    const late = await s['dept.city']!.post(`/api/resumption/applications/${id}/review`, {
-      decision: 'approve',
-      comment: '同意（逾期）',
-    });
+    // The command centre decides for the escalated department (督办); not for one that answered, and only it may.
+    const decide = (who: string, departmentId: number) =>
+      s[who]!.post(`/api/resumption/applications/${id}/decide-overdue`, {
+        departmentId,
+        decision: 'approve',
+        comment: '指挥部督办：同意复工',
+      });
+    expect((await decide('dept.qsh', city)).statusCode).toBe(403);
+    expect((await decide('leader', qsh)).statusCode).toBe(400);
+    const late = await decide('leader', city);
     expect(late.statusCode, late.body).toBe(200);
     expect(late.json().status).toBe('resumed');
+    const decided = (await s['ent.a']!.get(`/api/resumption/applications/${id}`)).json();
+    expect(
+      decided.application.reviews.find((r: { departmentCode: string }) => r.departmentCode === String(city)),
+    ).toMatchObject({
+      decidedOnBehalf: true,
+    });
     rates = (await s.leader!.get('/api/resumption/reviews/on-time')).json().items;
     expect(rates.find((r: { departmentId: number }) => r.departmentId === city)).toMatchObject({
       total: 1,

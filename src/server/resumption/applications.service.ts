@@ -330,6 +330,8 @@ export type ActionInput =
       reasons?: { code: string; note?: string }[];
       missing?: { itemId: string; note: string }[];
       comment?: string;
+      /** The command centre deciding for an overdue, escalated department. */
+      onBehalfOf?: number;
     }
   | { type: 'withdraw'; version?: number; reason: string };
 
@@ -412,7 +414,8 @@ async function toDomainAction(
       };
     }
     case 'review': {
-      if (user.role !== 'dept' || !user.departmentId)
+      const command = input.onBehalfOf !== undefined && (user.role === 'leader' || user.role === 'admin');
+      if (!command && (user.role !== 'dept' || !user.departmentId))
         throw fieldProblem('decision', '审查结论：只有被分送的部门审核人员可以作出');
       const decision =
         input.decision === 'approve'
@@ -426,7 +429,7 @@ async function toDomainAction(
       return {
         type: 'review',
         expectedVersion: version,
-        departmentCode: String(user.departmentId),
+        departmentCode: String(command ? input.onBehalfOf : user.departmentId),
         decision: decision as never,
         ...(input.comment ? { comment: input.comment } : {}),
       };

@@ -463,7 +463,7 @@ export function registerResumptionRoutes(fastify: FastifyInstance, app: AppConte
   const act = (
     path: string,
     summary: string,
-    permission: 'resumption.apply' | 'resumption.review',
+    permission: 'resumption.apply' | 'resumption.review' | 'resumption.command',
     body: z.ZodType,
     toInput: (b: never) => ActionInput,
   ) =>
@@ -566,6 +566,33 @@ export function registerResumptionRoutes(fastify: FastifyInstance, app: AppConte
       comment: z.string().trim().max(1000).optional().describe('审查意见'),
     }),
     (b: never) => ({ type: 'review', ...(b as object) }) as ActionInput,
+  );
+
+  act(
+    '/api/resumption/applications/:id/decide-overdue',
+    '指挥部督办：代逾期未答复（已上报）的部门作出审查意见',
+    'resumption.command',
+    z.object({
+      version: optVersion,
+      departmentId: z.number().int().positive().describe('逾期部门'),
+      decision: z.enum(['approve', 'reject', 'return']).describe('审查结论'),
+      reasons: z
+        .array(
+          z.object({
+            code: z.string().min(1).max(40).describe('理由'),
+            note: z.string().max(500).optional().describe('理由说明'),
+          }),
+        )
+        .max(10)
+        .optional()
+        .describe('不予复工理由'),
+      missing: missing.optional(),
+      comment: z.string().trim().max(1000).optional().describe('督办意见'),
+    }),
+    (b: never) => {
+      const { departmentId, ...rest } = b as { departmentId: number } & Record<string, unknown>;
+      return { type: 'review', ...rest, onBehalfOf: departmentId } as ActionInput;
+    },
   );
 
   // ───────────────────────── reviews: overdue and on-time ─────────────────────────

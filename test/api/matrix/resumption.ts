@@ -253,6 +253,11 @@ export const resumptionMatrix: MatrixModule = {
     }),
     'POST /api/resumption/applications/:id/accept': ({ t }) => ({ departmentIds: [t.fixture.departments.qsh] }),
     'POST /api/resumption/applications/:id/review': () => ({ decision: 'approve', comment: '同意' }),
+    'POST /api/resumption/applications/:id/decide-overdue': ({ t }) => ({
+      departmentId: t.fixture.departments.city,
+      decision: 'approve',
+      comment: '督办',
+    }),
     'POST /api/resumption/reviews/escalate': () => ({}),
     'POST /api/resumption/checks': ({ t }) => ({ enterpriseId: t.fixture.enterprises.a }),
     'POST /api/resumption/checks/:id/actions': () => ({ type: 'start', version: 1 }),

@@ -161,4 +161,18 @@ describe.each(testDialects())('复工复产 configuration on %s', (dialect) => {
     const reasons = (await s['dept.qsh']!.get('/api/resumption/refusal-reasons')).json().items;
     for (const r of reasons) expect(r.source.ref).toMatch(/^\d{3}_/);
   });
+  it('sectors that stay closed cannot apply, even in a low-risk area (影剧院, seed 003 L382, L487)', async () => {
+    const { b } = t.fixture.enterprises;
+    await t.db.kysely.updateTable('enterprises').set({ industry_code: '8760' }).where('id', '=', b).execute();
+    const my = (await s['ent.b']!.get('/api/resumption/my')).json();
+    expect(my.level.level).toBe('low');
+    expect(my.mode).toBe('closed');
+    const refused = await s['ent.b']!.post('/api/resumption/applications', {});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().detail).toContain('复工申请');
+    expect(
+      await t.db.kysely.selectFrom('resumption_applications').select('id').where('enterprise_id', '=', b).execute(),
+    ).toEqual([]);
+    await t.db.kysely.updateTable('enterprises').set({ industry_code: '51' }).where('id', '=', b).execute();
+  });
 });

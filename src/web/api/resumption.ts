@@ -466,6 +466,10 @@ export const listCheckTasks = (
 export const getCheckTask = (id: number | string, signal?: AbortSignal) =>
   api.get<CheckTaskDetail>(`${BASE}/checks/${id}`, undefined, withSignal(signal));
 
+/** A routine on-site check of an enterprise, assigned to its liaison or grid officer (department / admin). */
+export const createCheck = (enterpriseId: number, assigneeId?: number) =>
+  api.post<{ id: number; dueAt: string }>(`${BASE}/checks`, { enterpriseId, ...(assigneeId ? { assigneeId } : {}) });
+
 export type CheckTaskActionInput =
   | { type: 'start' }
   | { type: 'answer'; itemId: string; result: CheckAnswer['result']; note?: string; photos?: { fileId: string }[] }

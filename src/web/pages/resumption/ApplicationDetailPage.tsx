@@ -25,6 +25,7 @@ import { ApiError, errorMessage } from '../../api/client.ts';
 import type { ApplicationDetail, AttachmentRef, MissingItem, ReviewDto } from '../../api/resumption.ts';
 import {
   acceptApplication,
+  createCheck,
   downloadResumptionFile,
   getApplication,
   listDepartmentOptions,
@@ -389,6 +390,18 @@ export default function ApplicationDetailPage() {
   );
   const isEnterprise = user.role === 'ent_admin';
   const pdfId = st?.package.commitment?.pdfFileId;
+  const canDispatchCheck =
+    user.role === 'admin' || (user.role === 'dept' && user.permissions.includes('resumption.review'));
+  const dispatchCheck = async () => {
+    if (!a) return;
+    try {
+      const r = await createCheck(a.enterpriseId);
+      message.success(`已派发现场检查任务（编号 ${r.id}），应于 ${formatDateTime(r.dueAt)} 前完成`);
+      reload();
+    } catch (e) {
+      message.error(problemText(e));
+    }
+  };
 
   const withdraw = () => {
     let reason = '';
@@ -452,6 +465,11 @@ export default function ApplicationDetailPage() {
               </Button>
             )}
             {isEnterprise && actions.includes('withdraw') && <Button onClick={withdraw}>撤回</Button>}
+            {canDispatchCheck && st.status === 'resumed' && (
+              <Button onClick={() => void dispatchCheck()} data-testid="dispatch-check">
+                派发现场检查
+              </Button>
+            )}
             <Button onClick={() => navigate(-1)}>返回</Button>
           </Space>
         )

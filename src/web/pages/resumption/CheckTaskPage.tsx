@@ -73,6 +73,26 @@ export default function CheckTaskPage() {
   const items = t?.task.checklist.items ?? [];
   const answered = t ? Object.keys(t.task.answers).length : 0;
 
+  /** Marks every item not yet checked as 符合, one by one (each is its own recorded step). */
+  const passRest = async () => {
+    let current = loaded.data;
+    if (!current) return;
+    setBusy(true);
+    try {
+      for (const item of current.task.checklist.items) {
+        if (current.task.answers[item.id]) continue;
+        await actOnCheckTask(current.id, current.version, { type: 'answer', itemId: item.id, result: 'pass' });
+        current = await getCheckTask(current.id);
+      }
+      message.success('其余事项已记为符合');
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      loaded.setData(await getCheckTask(current.id));
+      setBusy(false);
+    }
+  };
+
   const addFinding = async (v: FindingValues) => {
     const ok = await act(
       {
@@ -150,7 +170,19 @@ export default function CheckTaskPage() {
           </Card>
 
           {t.status !== 'assigned' && (
-            <Card size="small" title="逐项检查" style={{ marginBottom: 12 }}>
+            <Card
+              size="small"
+              title="逐项检查"
+              style={{ marginBottom: 12 }}
+              extra={
+                editable &&
+                answered < items.length && (
+                  <Button size="small" loading={busy} onClick={() => void passRest()} data-testid="check-pass-rest">
+                    其余记为符合
+                  </Button>
+                )
+              }
+            >
               <List
                 dataSource={[...items]}
                 renderItem={(item, i) => {
@@ -189,14 +221,19 @@ export default function CheckTaskPage() {
                               value={ans?.result}
                               disabled={busy}
                               aria-label={`检查结果：${item.text}`}
-                              onChange={(e) =>
-                                void act({
-                                  type: 'answer',
-                                  itemId: item.id,
-                                  result: e.target.value as 'pass' | 'fail' | 'not_applicable',
-                                  photos: idsOf(photos),
-                                })
-                              }
+                              onChange={(e) => {
+                                const result = e.target.value as 'pass' | 'fail' | 'not_applicable';
+                                void act({ type: 'answer', itemId: item.id, result, photos: idsOf(photos) }).then(
+                                  (ok) => {
+                                    // A "不符合" needs a finding: open the form for it at once.
+                                    if (ok && result === 'fail' && !t.task.findings.some((f) => f.itemId === item.id)) {
+                                      form.setFieldsValue({ itemId: item.id, severity: 'minor', orderStop: false });
+                                      setFindingPhotos(photos);
+                                      setFindingOpen(true);
+                                    }
+                                  },
+                                );
+                              }}
                             >
                               <Radio.Button value="pass">符合</Radio.Button>
                               <Radio.Button value="fail">不符合</Radio.Button>

@@ -27,12 +27,14 @@ import type {
   ApplicationDetail,
   AttachmentRef,
   ConditionItem,
+  ConditionList,
   ResumptionPlan,
 } from '../../api/resumption.ts';
 import {
   downloadResumptionFile,
   editApplication,
   getApplication,
+  getMyResumption,
   resubmitApplication,
   signCommitment,
   submitApplication,
@@ -379,11 +381,20 @@ function AnswerEditor({
   );
 }
 
-function AssessmentStep({ app, onSaved }: { app: ApplicationDetail; onSaved: () => Promise<void> }) {
+function AssessmentStep({
+  app,
+  onSaved,
+  published,
+}: {
+  app: ApplicationDetail;
+  onSaved: () => Promise<void>;
+  published: ConditionList | null;
+}) {
   const { message } = App.useApp();
   const [answers, setAnswers] = useState<Answers>(() => answersOf(app.application.package.answers));
   const [saving, setSaving] = useState(false);
-  const list = app.application.conditionList;
+  // A draft has no list yet (it is fixed at submission): assess against the list published for the area's level.
+  const list = app.application.conditionList ?? published;
   const allYes = () => {
     if (!list) return;
     const next: Answers = { ...answers };
@@ -541,7 +552,14 @@ function CommitmentStep({ app, onSaved }: { app: ApplicationDetail; onSaved: () 
   );
 }
 
-function SubmitStep({ app }: { app: ApplicationDetail; onSaved: () => Promise<void> }) {
+function SubmitStep({
+  app,
+  published,
+}: {
+  app: ApplicationDetail;
+  onSaved: () => Promise<void>;
+  published: ConditionList | null;
+}) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [issues, setIssues] = useState<string[]>([]);
@@ -576,8 +594,8 @@ function SubmitStep({ app }: { app: ApplicationDetail; onSaved: () => Promise<vo
         </Descriptions.Item>
         <Descriptions.Item label="防控方案">{st.package.preventionPlan?.name ?? '未上传'}</Descriptions.Item>
         <Descriptions.Item label="自查">
-          {st.conditionList
-            ? `已答 ${Object.keys(st.package.answers).length} / ${st.conditionList.items.length} 项`
+          {(st.conditionList ?? published)
+            ? `已答 ${Object.keys(st.package.answers).length} / ${(st.conditionList ?? published)!.items.length} 项`
             : '无需自查'}
         </Descriptions.Item>
         <Descriptions.Item label="承诺书">{st.package.commitment ? '已签署' : '未签署'}</Descriptions.Item>
@@ -615,6 +633,8 @@ export default function FilingWizardPage() {
   const { id } = useParams();
   const isMobile = useIsMobile();
   const loaded = useRequest((signal) => getApplication(id ?? '0', signal), String(id));
+  const my = useRequest((signal) => getMyResumption(signal), 'my');
+  const published = my.data?.conditionList ?? null;
   const [step, setStep] = useState(0);
   const [stamp, setStamp] = useState(0);
   const reload = async () => {
@@ -628,9 +648,12 @@ export default function FilingWizardPage() {
   const steps = [
     { title: '复工方案', render: (a: ApplicationDetail) => <PlanStep app={a} onSaved={reload} /> },
     { title: '防控方案', render: (a: ApplicationDetail) => <PreventionStep app={a} onSaved={reload} /> },
-    { title: '对照清单自查', render: (a: ApplicationDetail) => <AssessmentStep app={a} onSaved={reload} /> },
+    {
+      title: '对照清单自查',
+      render: (a: ApplicationDetail) => <AssessmentStep app={a} onSaved={reload} published={published} />,
+    },
     { title: '承诺书', render: (a: ApplicationDetail) => <CommitmentStep app={a} onSaved={reload} /> },
-    { title: '提交', render: (a: ApplicationDetail) => <SubmitStep app={a} onSaved={reload} /> },
+    { title: '提交', render: (a: ApplicationDetail) => <SubmitStep app={a} onSaved={reload} published={published} /> },
   ];
   return (
     <Page

@@ -1,10 +1,33 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Timeline } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  InputNumber,
+  Row,
+  Space,
+  Statistic,
+  Tag,
+  Timeline,
+} from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { FormOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.ts';
 import type { MyApplicationRow, OrderSummary } from '../../api/resumption.ts';
-import { createApplication, getEnterpriseRecord, getMyResumption, listRectifications } from '../../api/resumption.ts';
+import {
+  createApplication,
+  getEnterpriseRecord,
+  getMyResumption,
+  listRectifications,
+  reportWorkers,
+} from '../../api/resumption.ts';
 import { DataTable, RowCard } from '../../components/DataTable.tsx';
 import { Page } from '../../components/Page.tsx';
 import { formatDate, formatDateTime, formatInteger } from '../../lib/format.ts';
@@ -16,7 +39,47 @@ import {
   modeLabel,
   RectificationStatusTag,
   RiskTag,
+  beijingToday,
 } from './shared.tsx';
+
+/** 每日返岗人数: the enterprise reports how many workers were back on a day; the status follows from it. */
+function WorkersForm({ onSaved }: { onSaved: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ date: Dayjs; workersBack: number }>();
+  const [busy, setBusy] = useState(false);
+  const save = async (v: { date: Dayjs; workersBack: number }) => {
+    setBusy(true);
+    try {
+      const r = await reportWorkers({ date: v.date.format('YYYY-MM-DD'), workersBack: v.workersBack });
+      message.success(`已填报 ${r.date} 返岗 ${r.workersBack} 人${r.statusChanged ? '，复工状态已更新' : ''}`);
+      onSaved();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={(v) => void save(v)}
+      initialValues={{ date: dayjs(beijingToday()) }}
+      data-testid="workers-form"
+      style={{ marginTop: 16, rowGap: 8 }}
+    >
+      <Form.Item name="date" label="日期" rules={[{ required: true, message: '日期：请选择' }]}>
+        <DatePicker allowClear={false} />
+      </Form.Item>
+      <Form.Item name="workersBack" label="返岗人数" rules={[{ required: true, message: '返岗人数：请填写' }]}>
+        <InputNumber min={0} precision={0} />
+      </Form.Item>
+      <Button htmlType="submit" loading={busy} data-testid="workers-save">
+        填报
+      </Button>
+    </Form>
+  );
+}
 
 /** The enterprise's 复工复产 home: its status, the mode its area's level gives, its applications and orders. */
 export default function MyResumptionPage() {
@@ -94,6 +157,12 @@ export default function MyResumptionPage() {
                       <Statistic title="正常用工人数" value={formatInteger(st.normalHeadcount)} />
                     </Col>
                   </Row>
+                  <WorkersForm
+                    onSaved={() => {
+                      status.reload();
+                      context.reload();
+                    }}
+                  />
                   {history.length > 0 && (
                     <Timeline
                       style={{ marginTop: 16 }}

@@ -149,7 +149,7 @@ export default function PolicyApplyPage() {
                 {rule.benefit.formula ? ` = ${rule.benefit.formula}` : ''}
               </Descriptions.Item>
               <Descriptions.Item label="办理方式">{rule.howToClaim}</Descriptions.Item>
-              <Descriptions.Item label="出处">
+              <Descriptions.Item label="依据">
                 <SourceRef source={rule.source} text={rule.sourceText} />
               </Descriptions.Item>
               <Descriptions.Item label="当前测算">

@@ -46,7 +46,6 @@ const COUNT_COLUMNS = [
 
 async function insertEnterprises(db: Db) {
   let batch: NewEnterprise[] = [];
-  let n = 0;
   for await (const e of syntheticEnterprises(db, N)) {
     batch.push(e);
     if (batch.length === 500) {
@@ -55,7 +54,6 @@ async function insertEnterprises(db: Db) {
         .values(batch)
         .onConflict((oc) => oc.column('credit_code').doNothing())
         .execute();
-      n += batch.length;
       batch = [];
     }
   }
@@ -65,7 +63,11 @@ async function insertEnterprises(db: Db) {
       .values(batch)
       .onConflict((oc) => oc.column('credit_code').doNothing())
       .execute();
-  return n + batch.length;
+  const c = await db.kysely
+    .selectFrom('enterprises')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(c.n);
 }
 
 /** Simulates the attendance and writes the snapshot rollups and the current status of every enterprise. */

@@ -246,10 +246,17 @@ export async function drillEnterprises(
   user: SessionUser,
   q: StatsQuery & { status?: string; page: number; pageSize: number },
 ) {
+  // Region-level scopes filter the status rows' own county / zone (kept in step with the registry); finer scopes
+  // (township, grid, liaison) go through the registry's scope filter.
+  const f = rollupFilterOf(user);
   let base = app.db.kysely
     .selectFrom('resumption_enterprise_status as s')
-    .innerJoin('enterprises', 'enterprises.id', 's.enterprise_id')
-    .where(enterpriseScopeFilter(enterpriseScopeOf(user)));
+    .innerJoin('enterprises', 'enterprises.id', 's.enterprise_id');
+  if (f.kind === 'none') base = base.where((eb) => eb.or([]));
+  else if (f.kind === 'prefix') base = base.where('s.county_code', 'like', `${f.code}%`);
+  else if (f.kind === 'county') base = base.where('s.county_code', '=', f.code);
+  else if (f.kind === 'zone') base = base.where('s.zone_code', '=', f.code);
+  else if (f.kind === 'live') base = base.where(enterpriseScopeFilter(enterpriseScopeOf(user)));
   if (q.countyCode) base = base.where('s.county_code', '=', q.countyCode);
   if (q.zoneCode !== undefined) base = base.where('s.zone_code', '=', q.zoneCode);
   if (q.industry) base = base.where('s.industry_section', '=', q.industry);

@@ -39,7 +39,15 @@ export async function healthActorOf(app: AppContext, user: SessionUser): Promise
   return { userId: String(user.id), role: user.role, ...(p ? { personId: String(p.id) } : {}) };
 }
 
-export function overrideDto(r: HealthOverrideRow & { name?: string }, nowIso: string) {
+export function overrideDto(
+  r: HealthOverrideRow & {
+    name?: string;
+    enterprise_name?: string;
+    proposed_by_name?: string | null;
+    confirmed_by_name?: string | null;
+  },
+  nowIso: string,
+) {
   const o = overrideOf(r);
   const state = overrideStateAt(o, nowIso);
   return {
@@ -47,6 +55,7 @@ export function overrideDto(r: HealthOverrideRow & { name?: string }, nowIso: st
     personId: r.person_id,
     ...(r.name !== undefined ? { personName: r.name } : {}),
     enterpriseId: r.enterprise_id,
+    ...(r.enterprise_name !== undefined ? { enterpriseName: r.enterprise_name } : {}),
     status: r.status,
     statusLabel: STATUS_INFO[o.status]?.label ?? r.status,
     reasonCode: r.reason_code,
@@ -55,9 +64,11 @@ export function overrideDto(r: HealthOverrideRow & { name?: string }, nowIso: st
     evidenceRef: r.evidence_ref,
     note: r.note,
     proposedBy: r.proposed_by,
+    ...(r.proposed_by_name !== undefined ? { proposedByName: r.proposed_by_name } : {}),
     proposedAt: r.proposed_at,
     expiresAt: r.expires_at,
     confirmedBy: r.confirmed_by,
+    ...(r.confirmed_by_name !== undefined ? { confirmedByName: r.confirmed_by_name } : {}),
     confirmedAt: r.confirmed_at,
     state,
     stateLabel: OVERRIDE_STATE_LABEL[state],
@@ -110,8 +121,16 @@ export async function listOverrides(
   if (q.personId) base = base.where('health_overrides.person_id', '=', q.personId);
   const [rows, count] = await Promise.all([
     base
+      .innerJoin('enterprises', 'enterprises.id', 'health_overrides.enterprise_id')
+      .leftJoin('users as proposer', 'proposer.id', 'health_overrides.proposed_by')
+      .leftJoin('users as confirmer', 'confirmer.id', 'health_overrides.confirmed_by')
       .selectAll('health_overrides')
-      .select('health_people.name')
+      .select([
+        'health_people.name',
+        'enterprises.name as enterprise_name',
+        'proposer.display_name as proposed_by_name',
+        'confirmer.display_name as confirmed_by_name',
+      ])
       .orderBy('health_overrides.id', 'desc')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)

@@ -6,6 +6,7 @@ import {
   RETURN_MODES,
   RETURN_MODE_LABEL,
 } from '../../domain/health/facts.ts';
+import type { PersonCategory } from '../../domain/health/facts.ts';
 import { isHealthStatus, STATUS_INFO } from '../../domain/health/status.ts';
 import { maskResidentId, validateResidentId } from '../../domain/registry/resident-id.ts';
 import type { SessionUser } from '../access/session-user.ts';
@@ -16,6 +17,10 @@ import type { AppContext } from '../context.ts';
 import type { HealthPersonRow } from '../db/schema-health.ts';
 import { conflict, fieldProblem, forbidden, notFound } from '../http/problem.ts';
 import { revokeLivePasses } from '../passes/passes.service.ts';
+import { overrideDto } from './overrides.ts';
+import { anomalyDto } from './anomalies.ts';
+import { appealDto } from './appeals.ts';
+import { declarationDto } from './declarations.ts';
 import { explain, reevaluate } from './evaluate.ts';
 import type { EvaluationView } from './evaluate.ts';
 import { CDC_FACT_KEYS, ENTERPRISE_FACT_KEYS, parseStoredFacts, storedFactsSchema } from './facts.ts';
@@ -167,6 +172,8 @@ export interface RosterQuery {
   q?: string;
   status?: string;
   team?: string;
+  post?: string;
+  category?: PersonCategory;
   includeLeft?: boolean;
   page: number;
   pageSize: number;
@@ -182,6 +189,8 @@ export async function listPeople(app: AppContext, user: SessionUser, actor: Audi
   if (!query.includeLeft) base = base.where('health_people.active', '=', 1);
   if (query.status) base = base.where('health_people.status', '=', query.status);
   if (query.team) base = base.where('health_people.team', '=', query.team);
+  if (query.post) base = base.where('health_people.post', '=', query.post);
+  if (query.category) base = base.where('health_people.category', '=', query.category);
   if (query.q) {
     const q = query.q.trim();
     // An ID number is matched through its keyed hash, never as text.
@@ -254,6 +263,7 @@ export async function getPerson(app: AppContext, user: SessionUser, actor: Audit
       .execute(),
   ]);
   const explained = await explain(app, p);
+  const nowIso = app.clock.now().toISOString();
   await app.db.kysely.transaction().execute((trx) =>
     audit(app, trx, actor, {
       action: 'health.person_viewed',
@@ -267,10 +277,10 @@ export async function getPerson(app: AppContext, user: SessionUser, actor: Audit
     evaluation: (p.evaluation ? JSON.parse(p.evaluation) : null) as EvaluationView | { error: string } | null,
     current: explained,
     facts: parseStoredFacts(p.facts),
-    declarations,
-    anomalies,
-    overrides,
-    appeals,
+    declarations: declarations.map(declarationDto),
+    anomalies: anomalies.map((a) => anomalyDto(a)),
+    overrides: overrides.map((o) => overrideDto(o, nowIso)),
+    appeals: appeals.map((a) => appealDto(a)),
     passes,
   };
 }

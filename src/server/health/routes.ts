@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/health/dates.ts';
+import { PERSON_CATEGORIES } from '../../domain/health/facts.ts';
 import type { AppContext } from '../context.ts';
 import { storageDir } from '../files/storage.ts';
 import { badRequest } from '../http/problem.ts';
@@ -99,6 +100,8 @@ export function registerHealthRoutes(fastify: FastifyInstance, app: AppContext):
         q: z.string().trim().max(50).optional().describe('姓名、手机号或身份证号'),
         status: z.string().max(40).optional().describe('返岗状态'),
         team: z.string().max(50).optional().describe('班组'),
+        post: z.string().max(50).optional().describe('岗位（精确匹配）'),
+        category: z.enum(PERSON_CATEGORIES).optional().describe('人员类别'),
         includeLeft: queryBoolean.optional().describe('包含离职人员'),
         ...pageQuery,
       }),

@@ -71,6 +71,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     sees: '南昌市全部企业（防疫）',
   },
   {
+    username: 'cdc2',
+    displayName: '市疾控中心 钟医生',
+    role: 'cdc',
+    scope: { kind: 'region', code: '3601' },
+    sees: '南昌市全部企业（防疫；人工研判的第二名复核人）',
+  },
+  {
     username: 'grid',
     displayName: '网格员 吴网格',
     role: 'grid',

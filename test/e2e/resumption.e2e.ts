@@ -16,7 +16,12 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 
 
 /** antd's toast, the way the pages confirm a save. */
 async function toast(page: Page, text: string | RegExp) {
-  await eventually(() => page.locator('.ant-message').getByText(text).count()).toBeGreaterThan(0);
+  const shown = page.locator('.ant-message');
+  try {
+    await shown.getByText(text).first().waitFor({ state: 'attached', timeout: 15_000 });
+  } catch {
+    throw new Error(`没有出现提示「${String(text)}」；页面上的提示：${(await shown.allInnerTexts()).join(' | ')}`);
+  }
 }
 
 async function fitsPhone(page: Page, name: string) {
@@ -58,19 +63,23 @@ describe('复工复产 in the browser', () => {
   };
 
   /** Walks the filing wizard from the enterprise's 复工复产 page; returns the application id. */
-  async function fileFromWizard(page: Page, opts: { fillAll: boolean }): Promise<number> {
+  async function fileFromWizard(
+    page: Page,
+    opts: { plan?: { normal: number; keyPosts: number; local: number } },
+  ): Promise<number> {
     await page.goto('/resumption');
     await page.getByTestId('start-filing').click();
     await page.waitForURL(/\/resumption\/applications\/\d+\/edit$/);
     const id = Number(/applications\/(\d+)\/edit/.exec(page.url())![1]);
     const wizard = page.getByTestId('filing-wizard');
     await eventually(() => wizard.isVisible()).toBe(true);
-    if (opts.fillAll) {
+    if (opts.plan) {
       // 复工方案: normal headcount and the first batch (key posts and local staff first).
-      await wizard.getByLabel('正常用工人数').fill('60');
-      await wizard.getByLabel('重要岗位人员').fill('10');
-      await wizard.getByLabel('其他本地员工').fill('20');
-      await eventually(() => page.getByTestId('planned-total').innerText()).toBe('30 人');
+      const p = opts.plan;
+      await wizard.getByLabel('正常用工人数').fill(String(p.normal));
+      await wizard.getByLabel('重要岗位人员').fill(String(p.keyPosts));
+      await wizard.getByLabel('其他本地员工').fill(String(p.local));
+      await eventually(() => page.getByTestId('planned-total').innerText()).toBe(`${p.keyPosts + p.local} 人`);
       await page.getByTestId('plan-save').click();
       await toast(page, '复工方案已保存');
       // 一企一策 prevention plan.
@@ -109,6 +118,14 @@ describe('复工复产 in the browser', () => {
 
   it('medium risk, approval: file, accept and dispatch, two parallel approvals, 已复工, finding, rectified, 销号', async () => {
     const name = await enterpriseName('ent.gxq');
+    const { employees } = await h.db.kysely
+      .selectFrom('enterprises')
+      .select('employees')
+      .where('id', '=', (await userRow('ent.gxq')).enterprise_id!)
+      .executeTakeFirstOrThrow();
+    // A plan within the registered headcount: key posts first, then local staff.
+    const keyPosts = Math.max(1, Math.floor(employees * 0.2));
+    const local = Math.floor(employees * 0.3);
     const [leadDept, cityDept] = [await departmentName('gxj.qsh'), await departmentName('gxj.city')];
 
     // ── the enterprise files ──
@@ -117,7 +134,7 @@ describe('复工复产 in the browser', () => {
     await ent.goto('/resumption');
     await eventually(() => ent.getByTestId('filing-mode').innerText()).toBe('审批');
     await eventually(() => ent.getByTestId('risk-tag').first().innerText()).toBe('中风险');
-    const id = await fileFromWizard(ent, { fillAll: true });
+    const id = await fileFromWizard(ent, { plan: { normal: employees, keyPosts, local } });
     await eventually(() => ent.getByTestId('application-status').innerText()).toBe('已提交，待受理');
     await eventually(() => ent.getByTestId('timeline').locator('.ant-timeline-item').count()).toBeGreaterThan(3);
 
@@ -137,7 +154,7 @@ describe('复工复产 in the browser', () => {
     await lead.getByTestId('accept-dispatch').click();
     await toast(lead, '已受理并分送各部门并联审查');
     await eventually(() => lead.getByTestId('application-status').innerText()).toBe('已受理，并联审查中');
-    await eventually(() => lead.getByTestId('reviews').locator('tbody tr').count()).toBe(2);
+    await eventually(() => lead.getByTestId('reviews').locator('tr.ant-table-row').count()).toBe(2);
 
     // ── two departments approve at the same moment (并行办理) ──
     const city = await h.newPage();
@@ -165,7 +182,10 @@ describe('复工复产 in the browser', () => {
     expect(steps.join('\n')).toMatch(/受理/);
     await screenshot(ent, 'resumption-granted');
     await ent.goto('/resumption');
-    await ent.getByTestId('workers-form').getByLabel('返岗人数').fill('30');
+    await ent
+      .getByTestId('workers-form')
+      .getByLabel('返岗人数')
+      .fill(String(keyPosts + local));
     await ent.getByTestId('workers-save').click();
     await toast(ent, /已填报/);
     await eventually(() => ent.getByTestId('enterprise-status').innerText()).toBe('已复工');
@@ -250,7 +270,7 @@ describe('复工复产 in the browser', () => {
     await page.goto('/resumption');
     await eventually(() => page.getByTestId('risk-tag').first().innerText()).toBe('低风险');
     await eventually(() => page.getByTestId('filing-mode').innerText()).toContain('直接复工');
-    const id = await fileFromWizard(page, { fillAll: false });
+    const id = await fileFromWizard(page, {});
     await eventually(() => page.getByTestId('application-status').innerText()).toBe('准予复工');
     expect(await page.getByTestId('reviews').count()).toBe(0);
     expect(await page.getByTestId('review-panel').count()).toBe(0);
@@ -280,10 +300,12 @@ describe('复工复产 in the browser', () => {
     await screenshot(page, 'resumption-risk-map');
 
     await page.goto('/resumption/dashboard');
-    await eventually(() => page.getByTestId('rate-groups').locator('tbody tr').count()).toBeGreaterThan(1);
+    await eventually(() => page.getByTestId('rate-groups').locator('tr.ant-table-row').count()).toBeGreaterThan(1);
     await eventually(() => page.getByTestId('trend-chart').locator('canvas').count()).toBe(1);
     await page.getByTestId('drill-link').first().click();
-    await eventually(() => page.getByTestId('drill-enterprises').locator('tbody tr').count()).toBeGreaterThan(0);
+    await eventually(() => page.getByTestId('drill-enterprises').locator('tr.ant-table-row').count()).toBeGreaterThan(
+      0,
+    );
     await screenshot(page, 'resumption-dashboard');
 
     await page.goto('/resumption/command?tab=weekly');

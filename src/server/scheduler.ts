@@ -17,11 +17,7 @@ export interface ScheduledTask {
   run(app: AppContext): Promise<unknown>;
 }
 
-export const SCHEDULED_TASKS: ScheduledTask[] = [
-  ...RESUMPTION_TASKS,
-  ...HEALTH_TASKS,
-  ...PASS_TASKS,
-];
+export const SCHEDULED_TASKS: ScheduledTask[] = [...RESUMPTION_TASKS, ...HEALTH_TASKS, ...PASS_TASKS];
 
 export interface RunningScheduler {
   stop(): Promise<void>;

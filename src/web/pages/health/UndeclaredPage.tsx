@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Card, DatePicker, Empty, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Empty, Input, Space, Statistic, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { errorMessage } from '../../api/client.ts';
@@ -30,6 +30,10 @@ export default function UndeclaredPage() {
     `undeclared-${date ?? 'today'}-${enterpriseId ?? 'own'}`,
   );
   const data = list.data;
+  const [filter, setFilter] = useState('');
+  const shown = (data?.items ?? []).filter(
+    (r) => !filter.trim() || r.name.includes(filter.trim()) || (r.team ?? '').includes(filter.trim()),
+  );
 
   const columns: TableProps<UndeclaredEntry>['columns'] = [
     {
@@ -63,6 +67,13 @@ export default function UndeclaredPage() {
               <EnterpriseSelect value={enterpriseId} onChange={setEnterpriseId} placeholder="请选择企业" />
             </div>
           )}
+          <Input.Search
+            allowClear
+            placeholder="姓名或班组"
+            aria-label="姓名或班组"
+            style={{ width: 200 }}
+            onChange={(e) => setFilter(e.target.value)}
+          />
           <Space>
             <Typography.Text>日期：</Typography.Text>
             <DatePicker
@@ -99,7 +110,7 @@ export default function UndeclaredPage() {
             testId="undeclared-table"
             rowKey={(r) => r.personId}
             columns={columns}
-            dataSource={data?.items ?? []}
+            dataSource={shown}
             loading={list.loading}
             localPageSize={20}
             empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="都已按时申报" />}

@@ -33,7 +33,9 @@ export const HEALTH_PERMISSIONS = [
   'health.appeal.decide',
   /** Daily health summaries (counts only). */
   'health.summary.read',
-  /** The risk-area register the rules read. */
+  /** Read the risk-area register the rules read (the command centre, the CDC). */
+  'health.risk_area.read',
+  /** Add and end entries of the register; the service further requires a CDC user at city level. */
   'health.risk_area.manage',
   /** Personal-data exports, stamped with who and when. */
   'health.export',
@@ -56,7 +58,7 @@ export type HealthPermission = (typeof HEALTH_PERMISSIONS)[number];
 type GrantedRole = 'leader' | 'dept' | 'cdc' | 'grid' | 'ent_admin' | 'employee' | 'bank';
 
 export const HEALTH_ROLE_PERMISSIONS: Record<GrantedRole, readonly HealthPermission[]> = {
-  leader: ['health.summary.read'],
+  leader: ['health.summary.read', 'health.risk_area.read'],
   dept: [],
   cdc: [
     'health.roster.read',
@@ -68,6 +70,7 @@ export const HEALTH_ROLE_PERMISSIONS: Record<GrantedRole, readonly HealthPermiss
     'health.override',
     'health.appeal.decide',
     'health.summary.read',
+    'health.risk_area.read',
     'health.risk_area.manage',
     'health.export',
     'pass.read',
@@ -103,6 +106,7 @@ export const ADMIN_WITHHELD: readonly HealthPermission[] = [
   'health.pii.reveal',
   'health.override',
   'health.appeal.decide',
+  'health.risk_area.manage',
   'health.anomaly.manage',
   'health.facts.manage',
   'health.declaration.record',

@@ -66,6 +66,14 @@ import {
   updateFacts,
   updatePerson,
 } from './people.service.ts';
+import {
+  addRiskArea,
+  endRiskArea,
+  listRiskAreas,
+  riskAreaCreateSchema,
+  riskAreaEndSchema,
+  riskAreaListQuery,
+} from './risk-areas.ts';
 import { exportSchema, purgeHealthData, purgeSchema, startRosterExport } from './privacy.ts';
 import { cancelRosterImport, confirmRosterImport, getRosterImport, stageRosterImport } from './roster-import.ts';
 import { generateDailySummaries, listSummaries, summaryQuery } from './summaries.ts';
@@ -384,6 +392,39 @@ export function registerHealthRoutes(fastify: FastifyInstance, app: AppContext):
     schema: { tags: TAGS, summary: '处理申诉（受理或驳回，须填写理由）', params: idParams, body: appealDecisionSchema },
     config: { access: { permission: 'health.appeal.decide', objectKind: 'appeal' } },
     handler: async (request) => decideAppealById(app, request.user, request.actor, request.params.id, request.body),
+  });
+
+  // ------------------------------------------------------------------------------------------------ risk areas
+  r.get('/api/health/risk-areas', {
+    schema: {
+      tags: TAGS,
+      summary: '风险地区名录（返岗规则读取的重点地区、中高风险地区及起止日期）',
+      querystring: riskAreaListQuery,
+    },
+    config: { access: { permission: 'health.risk_area.read' } },
+    handler: async (request) => listRiskAreas(app, request.query),
+  });
+
+  r.post('/api/health/risk-areas', {
+    schema: {
+      tags: TAGS,
+      summary: '登记风险地区（市级疾控；留痕；旅居史涉及该地区的员工立即重新判定）',
+      body: riskAreaCreateSchema,
+    },
+    config: { access: { permission: 'health.risk_area.manage' } },
+    handler: async (request, reply) =>
+      reply.code(201).send(await addRiskArea(app, request.user, request.actor, request.body)),
+  });
+
+  r.post('/api/health/risk-areas/:id/end', {
+    schema: {
+      tags: TAGS,
+      summary: '风险地区截止（市级疾控；须填写理由；涉及的员工立即重新判定）',
+      params: idParams,
+      body: riskAreaEndSchema,
+    },
+    config: { access: { permission: 'health.risk_area.manage', objectKind: 'risk_area' } },
+    handler: async (request) => endRiskArea(app, request.user, request.actor, request.params.id, request.body),
   });
 
   // ------------------------------------------------------------------------------------------------ summaries, privacy

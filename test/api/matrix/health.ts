@@ -145,6 +145,23 @@ export const healthMatrix: MatrixModule = {
       admin: target(await addImport(t.db, u.admin!, a, 'roster-of-admin.xlsx'), 'roster-of-admin'),
       entA: target(await addImport(t.db, u['ent.a']!, a, 'roster-of-ent-a.xlsx'), 'roster-of-ent-a'),
     };
+    // A register entry: only a city-level CDC user may end it, so the county CDC user of the matrix is refused.
+    const area = await t.db.kysely
+      .insertInto('health_risk_areas')
+      .values({
+        region_code: '4201',
+        name: '矩阵风险地区',
+        level: null,
+        key_area: 1,
+        local_cluster: 0,
+        valid_from: '2020-01-20',
+        valid_to: null,
+        basis: '矩阵依据',
+        created_by: null,
+        created_at: '2020-01-20T01:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const none: Targets = {};
     return {
       admin: {
@@ -157,6 +174,7 @@ export const healthMatrix: MatrixModule = {
         anomaly: { inside: cases.a, outside: cases.b },
         override: { inside: overrides.a, outside: overrides.b },
         appeal: { inside: appeals.a, outside: appeals.b },
+        risk_area: { outside: target(area.id, '矩阵风险地区') },
       },
       'ent.a': {
         person: { inside: P.a, outside: P.c },
@@ -207,6 +225,14 @@ export const healthMatrix: MatrixModule = {
     'POST /api/health/overrides/:id/withdraw': () => ({ version: 1 }),
     'POST /api/health/overrides/:id/revoke': () => ({ version: 1, reason: '证据不足' }),
     'POST /api/health/appeals/:id/decide': () => ({ version: 1, decision: 'rejected', reason: '经核实无误' }),
+    'POST /api/health/risk-areas': () => ({
+      regionCode: '4201',
+      name: '矩阵新增风险地区',
+      keyArea: true,
+      validFrom: '2020-01-20',
+      source: '矩阵依据',
+    }),
+    'POST /api/health/risk-areas/:id/end': () => ({ on: '2020-02-20', reason: '矩阵截止' }),
     'POST /api/health/summaries/run': () => ({ date: '2020-02-20' }),
     'POST /api/health/retention/purge': () => ({ retentionDays: 3650 }),
     'POST /api/health/exports': () => ({}),

@@ -249,6 +249,35 @@ describe.each(testDialects())('惠企政策兑现 API on %s', (dialect) => {
     expect(si).toMatchObject({ eligible: true, amountFen: 3_600_000 * 5 });
   });
 
+  it('offers 申请 (canApply) only for the money clauses the application route accepts, not for a deferral', async () => {
+    const m = (await s['ent.a']!.get(`/api/policies/enterprises/${ids.a}/matches?all=true`)).json() as {
+      items: (Result & { kind: string; fulfilment: string; value: { kind: string }; canApply: boolean })[];
+    };
+    // 缓缴社会保险费 (si-relief-2020 L178) is not ruled out for enterprise a, but it is no money the platform pays
+    const deferral = m.items.find((i) => i.ruleId === 'si-relief-2020.deferral')!;
+    expect(deferral).toMatchObject({ kind: 'defer', fulfilment: 'apply' });
+    expect(deferral.eligible).not.toBe(false);
+    expect(deferral.canApply).toBe(false);
+    const refused = await s['ent.a']!.post('/api/policies/applications', {
+      ruleId: 'si-relief-2020.deferral',
+      facts: { siSevereDifficulty: true },
+      payee: { accountName: '南昌甲公司', bankName: '中国银行南昌分行', accountNo: '6222020200001234567' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json())).toContain('本平台受理资金类政策的申请');
+    // 吸纳就业补贴 (¥1,000 a worker, undecided until the enterprise states its hires) can be applied for
+    expect(m.items.find((i) => i.ruleId === HIRING)).toMatchObject({ eligible: null, canApply: true });
+    // and every clause offered is a paid, exempted or reduced amount of money, never a 免申即享 one
+    const offered = m.items.filter((i) => i.canApply);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const i of offered) {
+      expect(['pay', 'exempt', 'reduce']).toContain(i.kind);
+      expect(i.value.kind).toBe('money');
+      expect(i.fulfilment).not.toBe('auto');
+      expect(i.eligible).not.toBe(false);
+    }
+  });
+
   let batchId = 0;
   it('免申即享: a batch of 稳岗返还 computes, is reviewed, approved and turned into payment orders', async () => {
     // 人社 of 青山湖区 runs it over its enterprises a (eligible) and c (5.5% = target: eligible); b is in 东湖区

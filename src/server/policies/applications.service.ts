@@ -30,6 +30,7 @@ import {
   APPLICATION_STATUS_LABEL,
   OBJECTION_STATUS_LABEL,
   handledKind,
+  isApplicable,
   orderNo,
   requireOwner,
   requirePublished,
@@ -52,10 +53,7 @@ export interface PayeeInput {
   accountNo: string;
 }
 
-/** Money rules an enterprise can apply for on the platform: paid, exempted or reduced amounts. */
-export function isApplicable(rule: Rule): boolean {
-  return rule.fulfilment !== 'auto' && rule.benefit.kind === 'money' && rule.kind !== 'cap' && rule.kind !== 'defer';
-}
+export { isApplicable } from './common.ts';
 
 /** The first condition that decided "not eligible", as words. */
 function failedCondition(trace: readonly TraceStep[]): string {

@@ -25,6 +25,16 @@ export function nowIso(app: AppContext): string {
   return app.clock.now().toISOString();
 }
 
+/**
+ * Money rules an enterprise can apply for on the platform (快申快享 / apply → review → 公示 → pay): paid, exempted
+ * or reduced amounts. Deferrals, caps and non-money benefits are handled by the owning department's own procedure,
+ * and 免申即享 rules are paid from data without an application. `POST /api/policies/applications` refuses the rest,
+ * and the matches list offers 申请 (`canApply`) only for these.
+ */
+export function isApplicable(rule: Rule): boolean {
+  return rule.fulfilment !== 'auto' && rule.benefit.kind === 'money' && rule.kind !== 'cap' && rule.kind !== 'defer';
+}
+
 export function requireRule(ruleId: string, field = 'ruleId'): Rule {
   const rule = ruleById(ruleId);
   if (!rule) throw fieldProblem(field, '政策条款：不存在');

@@ -18,7 +18,7 @@ import type { AppContext } from '../context.ts';
 import type { EnterpriseRow } from '../db/schema.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { findEnterprise } from '../registry/enterprise.store.ts';
-import { APPLICATION_STATUS_LABEL, ORDER_STATUS_LABEL, publishedPolicyIds, today } from './common.ts';
+import { APPLICATION_STATUS_LABEL, ORDER_STATUS_LABEL, isApplicable, publishedPolicyIds, today } from './common.ts';
 import type { CombinedFacts } from './facts.store.ts';
 import { FACT_ORIGIN_LABEL, combineFacts, heldFactsOf, officialFactsAsOf } from './facts.store.ts';
 import { departmentKindLabel, ownerKindOf } from './ownership.ts';
@@ -166,7 +166,7 @@ export async function enterpriseMatches(
         ownerKind: owner,
         ownerLabel: departmentKindLabel(owner),
         missing: describeFacts(r.missingFacts),
-        canApply: rule.fulfilment !== 'auto' && r.eligible !== false,
+        canApply: isApplicable(rule) && r.eligible !== false,
         application: app0
           ? {
               id: app0.id,

@@ -74,4 +74,20 @@ describe.each(testDialects())('员工健康 demo data on %s', (dialect) => {
     const anomalies = await cdc('/api/health/anomalies?open=true');
     expect(anomalies.json().items).toHaveLength(1);
   });
+
+  it('has a second CDC demo account (cdc2) with the scope of cdc, for the two-person override rule', async () => {
+    const rows = await database.db.kysely
+      .selectFrom('users')
+      .select(['username', 'role', 'region_code'])
+      .where('username', 'in', ['cdc', 'cdc2'])
+      .orderBy('username')
+      .execute();
+    expect(rows.map((r) => r.username)).toEqual(['cdc', 'cdc2']);
+    expect(rows[1]).toMatchObject({ role: 'cdc', region_code: rows[0]!.region_code });
+    const [cdc, cdc2] = [await login('cdc'), await login('cdc2')];
+    const a = (await cdc('/api/health/anomalies?open=true')).json();
+    const b = (await cdc2('/api/health/anomalies?open=true')).json();
+    expect(b.items).toHaveLength(1);
+    expect(b.items[0].id).toBe(a.items[0].id);
+  });
 });

@@ -141,6 +141,11 @@ describe('复工复产 in the browser', () => {
     // ── the lead department (一口受理) accepts and dispatches to two departments ──
     const lead = await h.newPage();
     await login(lead, 'gxj.qsh');
+    // The bell: the submission reached the lead department as an in-app notification pointing at the application.
+    await lead.getByRole('button', { name: '消息通知' }).click();
+    const note = lead.getByTestId('notification-list').locator('.ant-list-item').first();
+    await eventually(() => note.innerText()).toContain(name);
+    await lead.keyboard.press('Escape');
     await lead.goto('/resumption/applications');
     const row = lead.getByTestId('application-queue').getByText(name);
     await eventually(() => row.count()).toBeGreaterThan(0);

@@ -37,8 +37,18 @@ describe.each(testDialects())('identity and sessions on %s', (dialect) => {
       role: 'dept',
       roleLabel: '部门审核人员',
       regionCode: '360111',
+      departmentKind: 'gxj',
     });
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+  });
+
+  it('tells the web the kind of the user’s department (null without one)', async () => {
+    const dept = await t.login('dept.city');
+    expect((await dept.get('/api/auth/me')).json().user).toMatchObject({ role: 'dept', departmentKind: 'gxj' });
+    const leader = await t.login('leader');
+    const me = (await leader.get('/api/auth/me')).json().user;
+    expect(me.departmentId).toBeNull();
+    expect(me.departmentKind).toBeNull();
   });
 
   it('marks the cookie Secure when the request came over TLS through a trusted proxy', async () => {

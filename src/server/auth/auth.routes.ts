@@ -11,7 +11,18 @@ const loginBody = z.object({
   password: z.string().min(1).max(128).describe('密码'),
 });
 
-function publicUser(user: SessionUser) {
+/** The kind (`gxj`, `rsj`, …) of the user's department, so the web can offer only what that department owns. */
+async function departmentKindOf(app: AppContext, user: SessionUser): Promise<string | null> {
+  if (user.departmentId === null) return null;
+  const row = await app.db.kysely
+    .selectFrom('departments')
+    .select('kind')
+    .where('id', '=', user.departmentId)
+    .executeTakeFirst();
+  return row?.kind ?? null;
+}
+
+function publicUser(user: SessionUser, departmentKind: string | null) {
   return {
     id: user.id,
     username: user.username,
@@ -20,6 +31,7 @@ function publicUser(user: SessionUser) {
     roleLabel: ROLE_LABEL[user.role],
     regionCode: user.regionCode,
     departmentId: user.departmentId,
+    departmentKind,
     enterpriseId: user.enterpriseId,
     bankId: user.bankId,
     mustChangePassword: user.mustChangePassword,
@@ -48,7 +60,11 @@ export function registerAuthRoutes(fastify: FastifyInstance, app: AppContext): v
         secure: request.protocol === 'https',
         maxAge: app.config.sessionMaxHours * 3600,
       });
-      return { user: publicUser(result.user), csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+      return {
+        user: publicUser(result.user, await departmentKindOf(app, result.user)),
+        csrfToken: result.csrfToken,
+        expiresAt: result.expiresAt,
+      };
     },
   });
 
@@ -65,7 +81,10 @@ export function registerAuthRoutes(fastify: FastifyInstance, app: AppContext): v
   r.get('/api/auth/me', {
     schema: { tags: ['认证'], summary: '当前用户、权限和 CSRF 令牌' },
     config: { access: { permission: 'authenticated' } },
-    handler: async (request) => ({ user: publicUser(request.user), csrfToken: request.session?.csrfToken }),
+    handler: async (request) => ({
+      user: publicUser(request.user, await departmentKindOf(app, request.user)),
+      csrfToken: request.session?.csrfToken,
+    }),
   });
 
   r.post('/api/auth/password', {

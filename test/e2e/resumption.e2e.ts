@@ -313,6 +313,15 @@ describe('复工复产 in the browser', () => {
     );
     await screenshot(page, 'resumption-dashboard');
 
+    // Overdue reviews escalated to the command centre, and each department's on-time rate.
+    await page.goto('/resumption/command?tab=overdue');
+    await eventually(() => page.getByTestId('overdue-list').locator('tr.ant-table-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('escalate-now').click();
+    await toast(page, /已检查逾期审查/);
+    await page.goto('/resumption/command?tab=ontime');
+    await eventually(() => page.getByTestId('on-time-rates').locator('tr.ant-table-row').count()).toBeGreaterThan(1);
+    await screenshot(page, 'resumption-on-time');
+
     await page.goto('/resumption/command?tab=weekly');
     const before = await h.db.kysely.selectFrom('resumption_weekly_reports').select('id').execute();
     await page.getByTestId('weekly-generate').click();

@@ -547,6 +547,12 @@ export const recheckRectification = (
     photos: idsOf(input.photos),
   });
 
+/** 解除停工整改 once every stop order of the enterprise is closed (command centre). */
+export const liftStop = (
+  enterpriseId: number,
+  input: { resumeTo: 'not_resumed' | 'partially_resumed' | 'resumed'; note?: string },
+) => api.post<{ status: EnterpriseStatus; date: string }>(`${BASE}/enterprises/${enterpriseId}/lift-stop`, input);
+
 // ───────────────────────────── enterprise status ─────────────────────────────
 
 export interface EnterpriseRecord {

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client.ts';
 import type { OnTimeDto, OverdueDto, WeeklyReportDto } from '../../api/resumption.ts';
 import {
   downloadWeeklyReport,
+  escalateOverdue,
   generateWeeklyReport,
   listOnTimeRates,
   listOverdue,
@@ -18,10 +19,31 @@ import { useRequest } from '../../lib/useRequest.ts';
 import { LoadError, useCan } from './shared.tsx';
 
 function OverdueTab() {
+  const { message } = App.useApp();
   const list = useRequest((signal) => listOverdue(signal), 'overdue');
+  const [busy, setBusy] = useState(false);
   if (list.error && !list.data) return <LoadError error={list.error} onRetry={list.reload} />;
+  const escalate = async () => {
+    setBusy(true);
+    try {
+      const r = await escalateOverdue();
+      message.success(`已检查逾期审查，新上报 ${r.escalated} 项`);
+      list.reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Card title={`共 ${list.data?.items.length ?? 0} 项逾期未答复`}>
+    <Card
+      title={`共 ${list.data?.items.length ?? 0} 项逾期未答复`}
+      extra={
+        <Button loading={busy} onClick={() => void escalate()} data-testid="escalate-now">
+          立即检查并上报
+        </Button>
+      }
+    >
       <DataTable<OverdueDto>
         testId="overdue-list"
         rowKey={(r) => `${r.applicationId}-${r.departmentId}`}

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag, Timeline } from 'antd';
 import { errorMessage } from '../../api/client.ts';
 import type { AttachmentRef } from '../../api/resumption.ts';
-import { getRectification, recheckRectification, respondRectification } from '../../api/resumption.ts';
+import { getRectification, liftStop, recheckRectification, respondRectification } from '../../api/resumption.ts';
 import { useCurrentUser } from '../../auth/AuthContext.tsx';
 import { Page } from '../../components/Page.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -19,6 +19,7 @@ export default function RectificationPage() {
   const { message } = App.useApp();
   const canApply = useCan('resumption.apply');
   const canInspect = useCan('resumption.inspect');
+  const canCommand = useCan('resumption.command');
   const order = useRequest((signal) => getRectification(id ?? '0', signal), String(id));
   const [photos, setPhotos] = useState<AttachmentRef[]>([]);
   const [busy, setBusy] = useState(false);
@@ -58,6 +59,19 @@ export default function RectificationPage() {
     }
   };
 
+  const lift = async () => {
+    if (!o) return;
+    setBusy(true);
+    try {
+      const r = await liftStop(o.enterpriseId, { resumeTo: 'partially_resumed', note: `整改单 ${o.id} 已销号` });
+      message.success(`已解除停工整改，企业状态自 ${r.date} 起恢复`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const enterpriseSide = user.role === 'ent_admin' && canApply;
   return (
     <Page
@@ -68,6 +82,19 @@ export default function RectificationPage() {
     >
       {o && (
         <>
+          {o.stopOrdered && o.status === 'closed' && canCommand && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="停工整改单已销号，可解除停工整改"
+              action={
+                <Button size="small" loading={busy} onClick={() => void lift()}>
+                  解除停工
+                </Button>
+              }
+            />
+          )}
           {o.stopOrdered && o.status !== 'closed' && (
             <Alert
               type="error"

@@ -477,3 +477,53 @@ export const updateFacts = (
   version: number,
   facts: { travel?: TravelStay[]; contacts?: ContactEvent[] },
 ) => api.put<{ person: HealthPerson }>(`/api/health/people/${personId}/facts`, { version, facts });
+
+// Risk-area register (风险地区名录) ----------------------------------------------------------------------------------
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+export interface RiskArea {
+  id: number;
+  regionCode: string;
+  name: string;
+  level: RiskLevel | null;
+  levelLabel: string | null;
+  keyArea: boolean;
+  localCluster: boolean;
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+  createdBy: number | null;
+  createdByName?: string | null;
+  createdAt: string;
+}
+
+export interface RiskAreaInput {
+  regionCode: string;
+  name: string;
+  level: RiskLevel | null;
+  keyArea: boolean;
+  localCluster: boolean;
+  validFrom: string;
+  validTo: string | null;
+  source: string;
+}
+
+/** What a write to the register did: the entry, how many people were re-evaluated, whose status changed. */
+export interface RiskAreaOutcome {
+  riskArea: RiskArea;
+  reevaluated: number;
+  changed: { personId: number; from: string | null; to: string }[];
+}
+
+export const listRiskAreas = (
+  query: { regionCode?: string; activeOn?: string },
+  page: number,
+  pageSize: number,
+  signal?: AbortSignal,
+) => api.get<PageOf<RiskArea>>('/api/health/risk-areas', { ...clean(query), page, pageSize }, sig(signal));
+
+export const addRiskArea = (input: RiskAreaInput) => api.post<RiskAreaOutcome>('/api/health/risk-areas', input);
+
+export const endRiskArea = (id: number, input: { on: string; reason: string }) =>
+  api.post<RiskAreaOutcome>(`/api/health/risk-areas/${id}/end`, input);

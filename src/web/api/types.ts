@@ -19,6 +19,7 @@ export type Permission =
   | 'health.override'
   | 'health.appeal.decide'
   | 'health.summary.read'
+  | 'health.risk_area.read'
   | 'health.risk_area.manage'
   | 'health.export'
   | 'health.admin'

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   CarryOutOutlined,
+  EnvironmentOutlined,
   FundProjectionScreenOutlined,
   MedicineBoxOutlined,
   SafetyCertificateOutlined,
@@ -84,6 +85,14 @@ export const HEALTH_ROUTES: AppRoute[] = [
     permission: 'health.summary.read',
     roles: ['cdc', 'leader'],
     component: lazy(() => import('./SummariesPage.tsx')),
+  },
+  {
+    path: '/health/risk-areas',
+    name: '风险地区',
+    icon: <EnvironmentOutlined />,
+    permission: 'health.risk_area.read',
+    roles: ['cdc', 'leader', 'admin'],
+    component: lazy(() => import('./RiskAreasPage.tsx')),
   },
   {
     path: '/health/overrides',

@@ -293,6 +293,17 @@ describe('复工复产 in the browser', () => {
       .execute();
     expect(reviews).toEqual([]);
     await page.context().close();
+
+    // The same enterprise on a phone: its 复工复产 page and the application fit 375 px.
+    const phone = await h.newPhonePage();
+    await login(phone, 'ent.dh');
+    await phone.goto('/resumption');
+    await eventually(() => phone.getByTestId('filing-mode').isVisible()).toBe(true);
+    await fitsPhone(phone, 'enterprise-home');
+    await phone.goto(`/resumption/applications/${id}`);
+    await eventually(() => phone.getByTestId('application-status').innerText()).toBe('准予复工');
+    await fitsPhone(phone, 'enterprise-application');
+    await phone.context().close();
   });
 
   it('the command centre sees the map, the rates and the weekly reports', async () => {

@@ -348,7 +348,7 @@ export default function RiskAreasPage() {
           style={{ marginBottom: 16 }}
           message="登记后，旅居史涉及该地区（含下级地区）的员工立即按返岗规则重新判定。"
         />
-        <Form<AddValues> form={addForm} layout="vertical" data-testid="risk-form" preserve={false}>
+        <Form<AddValues> form={addForm} name="riskArea" layout="vertical" data-testid="risk-form" preserve={false}>
           <Form.Item
             name="regionCode"
             label="地区代码"

@@ -74,6 +74,11 @@ describe.each(testDialects())('复工复产 journey on %s', (dialect) => {
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pdfOut = await s['ent.b']!.get(`/api/resumption/files/${filed.application.package.commitment.pdfFileId}`);
     expect(pdfOut.statusCode).toBe(404);
+    // A material item of the self-assessment reaches the reviewer with its uploaded file, which the reviewer can open.
+    const material = filed.application.package.answers['six-musts:plans'];
+    expect(material.kind).toBe('material');
+    expect(material.attachments).toHaveLength(1);
+    expect((await s['dept.qsh']!.get(`/api/resumption/files/${material.attachments[0].fileId}`)).statusCode).toBe(200);
     const accepted = await s['dept.qsh']!.post(`/api/resumption/applications/${id}/accept`, {
       departmentIds: [qsh, city],
     });

@@ -61,7 +61,7 @@ export async function setUpResumption(t: TestApp, admin: TestSession, today: str
       title: '江西省企业复工复产防控条件清单（测试）',
       riskLevels: ['low', 'medium', 'high'],
       jurisdiction: '江西省',
-      templateIds: ['jx-gate', 'five-no-start'],
+      templateIds: ['jx-gate', 'five-no-start', 'six-musts'],
     }),
     201,
   );

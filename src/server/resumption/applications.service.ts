@@ -381,10 +381,26 @@ async function toDomainAction(
       if (input.answers !== undefined) {
         const answers: Record<string, unknown> = {};
         for (const [id, a] of Object.entries(input.answers)) {
-          const x = a as { kind?: string; files?: { fileId: string }[] };
+          // The API names a material answer's uploads `files`; the domain (and what is stored) calls the resolved
+          // references `attachments`.
+          const x = a as {
+            kind?: string;
+            files?: { fileId: string }[];
+            attachments?: { fileId: string }[];
+            note?: string;
+          };
           answers[id] =
-            x && x.kind === 'material' && Array.isArray(x.files)
-              ? { ...x, files: await resolveAttachments(trx, row.enterprise_id, x.files, `answers.${id}`) }
+            x && x.kind === 'material'
+              ? {
+                  kind: 'material',
+                  attachments: await resolveAttachments(
+                    trx,
+                    row.enterprise_id,
+                    x.files ?? x.attachments ?? [],
+                    `answers.${id}`,
+                  ),
+                  ...(x.note ? { note: x.note } : {}),
+                }
               : a;
         }
         pkg.answers = answers as SelfAssessmentAnswers;

@@ -140,7 +140,9 @@ const answer = z
     }),
     z.object({
       kind: z.literal('material'),
-      files: z.array(fileRef).max(20).describe('材料'),
+      files: z.array(fileRef).max(20).optional().describe('材料'),
+      // What GET returns for a material answer, so a client may send a stored answer back unchanged.
+      attachments: z.array(fileRef).max(20).optional().describe('材料'),
       note: z.string().max(500).optional().describe('说明'),
     }),
     z.object({

@@ -3,7 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   CarryOutOutlined,
-  EnvironmentOutlined,
+  GlobalOutlined,
   FundProjectionScreenOutlined,
   MedicineBoxOutlined,
   SafetyCertificateOutlined,
@@ -89,7 +89,7 @@ export const HEALTH_ROUTES: AppRoute[] = [
   {
     path: '/health/risk-areas',
     name: '风险地区',
-    icon: <EnvironmentOutlined />,
+    icon: <GlobalOutlined />,
     permission: 'health.risk_area.read',
     roles: ['cdc', 'leader', 'admin'],
     component: lazy(() => import('./RiskAreasPage.tsx')),

@@ -126,7 +126,6 @@ export const APP_ROUTES: AppRoute[] = [
       },
     ],
   },
-  ...HEALTH_ROUTES,
   {
     path: '/policies',
     name: '惠企政策',
@@ -301,6 +300,15 @@ export const APP_ROUTES: AppRoute[] = [
     component: page(() => import('./pages/resumption/ConditionListsPage.tsx')),
   },
   {
+    // Read with resumption.read (GET /settings, /approval-lists, /lead-departments); editing needs resumption.configure.
+    path: '/resumption/settings',
+    name: '复工配置',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'resumption.read',
+    roles: GOVERNMENT_ROLES,
+    component: page(() => import('./pages/resumption/SettingsPage.tsx')),
+  },
+  {
     path: '/resumption/dashboard',
     name: '复工统计',
     icon: <LineChartOutlined />,
@@ -315,6 +323,7 @@ export const APP_ROUTES: AppRoute[] = [
     roles: ['admin', 'leader'],
     component: page(() => import('./pages/resumption/CommandPage.tsx')),
   },
+  ...HEALTH_ROUTES,
   {
     path: '/regions',
     name: '区域与网格',

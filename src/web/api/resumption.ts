@@ -719,3 +719,116 @@ export const generateWeeklyReport = () => api.post<WeeklyReportDto>(`${BASE}/rep
 
 export const downloadWeeklyReport = (r: WeeklyReportDto, format: 'xlsx' | 'docx') =>
   downloadFile(format === 'xlsx' ? r.xlsxUrl : r.docxUrl, `${r.title}.${format}`);
+
+// ───────────────────────────── settings: modes, green channel, closures, approval list, lead departments ─────────────────────────────
+
+export type ProvinceMode = 'filing' | 'commitment' | 'approval';
+export type GreenChannelFlag = 'epidemicSupplies' | 'essentials' | 'keyList';
+
+export interface CitationDto {
+  ref: string;
+  quote: string;
+}
+
+export interface ClosureRuleDto {
+  id: string;
+  sectors: string[];
+  sectorLabels: string[];
+  effect: 'closed' | 'may_defer';
+  levels: RiskLevel[];
+  jurisdictionPrefix: string;
+  jurisdiction: string;
+  effectiveFrom?: string;
+  liftedOn?: string;
+  source: CitationDto;
+}
+
+export interface GreenChannelRuleDto {
+  category: string;
+  label: string;
+  divisions: string[];
+  flags: GreenChannelFlag[];
+  sources: CitationDto[];
+}
+
+export interface SettingsDto {
+  provinceModes: { medium: ProvinceMode; high: ProvinceMode };
+  modeOptions: { value: ProvinceMode; label: string }[];
+  modeRules: CitationDto[];
+  closureRules: ClosureRuleDto[];
+  greenChannel: GreenChannelRuleDto[];
+  inspection: unknown;
+  versions: { provinceModes: number; closureRules: number; greenChannel: number; inspection: number };
+}
+
+export const getSettings = (signal?: AbortSignal) => api.get<SettingsDto>(`${BASE}/settings`, {}, withSignal(signal));
+
+export const saveProvinceModes = (input: { medium: ProvinceMode; high: ProvinceMode; version: number }) =>
+  api.put<SettingsDto>(`${BASE}/settings/modes`, input);
+
+export interface ClosureChange {
+  id: string;
+  levels?: RiskLevel[];
+  liftedOn?: string | null;
+}
+
+export const saveClosures = (changes: ClosureChange[], version: number) =>
+  api.put<SettingsDto>(`${BASE}/settings/closures`, { changes, version });
+
+export const saveGreenChannel = (
+  rules: { category: string; divisions: string[]; flags: GreenChannelFlag[] }[],
+  version: number,
+) => api.put<SettingsDto>(`${BASE}/settings/green-channel`, { rules, version });
+
+export interface ApprovalItemDto {
+  code: string;
+  name: string;
+  sectors: string[];
+  procedure: string;
+  materials: string[];
+  timeLimitWorkingDays: number;
+  legalBasis: string;
+}
+
+export interface ApprovalListVersionDto {
+  listId: string;
+  version: number;
+  publishedOn: string | null;
+  items: ApprovalItemDto[];
+}
+
+export interface ApprovalListsDto {
+  listId: string;
+  today: string;
+  inForce: ApprovalListVersionDto | null;
+  versions: ApprovalListVersionDto[];
+}
+
+export const getApprovalLists = (signal?: AbortSignal) =>
+  api.get<ApprovalListsDto>(`${BASE}/approval-lists`, {}, withSignal(signal));
+
+export const publishApprovalList = (publishedOn: string, items: ApprovalItemDto[]) =>
+  api.post<ApprovalListVersionDto>(`${BASE}/approval-lists`, { publishedOn, items });
+
+export interface LeadDepartmentRule {
+  id: number;
+  regionCode: string;
+  regionName: string | null;
+  enterpriseType: string;
+  enterpriseTypeLabel: string;
+  departmentId: number;
+  departmentName: string;
+}
+
+export interface LeadDepartmentsDto {
+  enterpriseTypes: { code: string; label: string }[];
+  items: LeadDepartmentRule[];
+}
+
+export const getLeadDepartments = (signal?: AbortSignal) =>
+  api.get<LeadDepartmentsDto>(`${BASE}/lead-departments`, {}, withSignal(signal));
+
+export const setLeadDepartment = (input: { regionCode: string; enterpriseType: string; departmentId: number }) =>
+  api.put<unknown>(`${BASE}/lead-departments`, input);
+
+export const removeLeadDepartment = (id: number) => api.del<unknown>(`${BASE}/lead-departments/${id}`);

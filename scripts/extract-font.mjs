@@ -46,7 +46,11 @@ function familyNames(buf, tables) {
     if (platform !== 3 || nameId !== 1) continue;
     const length = buf.readUInt16BE(r + 8);
     const at = strings + buf.readUInt16BE(r + 10);
-    out.push(Buffer.from(buf.subarray(at, at + length)).swap16().toString('utf16le'));
+    out.push(
+      Buffer.from(buf.subarray(at, at + length))
+        .swap16()
+        .toString('utf16le'),
+    );
   }
   return out;
 }

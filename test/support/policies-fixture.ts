@@ -40,7 +40,11 @@ export async function seedPolicyFixture(t: TestApp): Promise<PolicyFixture> {
     ).id;
   const hash = await hashPassword(TEST_PASSWORD, t.config.argon2);
   const users: Record<string, number> = {};
-  const addUser = async (username: string, role: Role, scope: { region?: string; department?: number; enterprise?: number }) => {
+  const addUser = async (
+    username: string,
+    role: Role,
+    scope: { region?: string; department?: number; enterprise?: number },
+  ) => {
     const row = await k
       .insertInto('users')
       .values({

@@ -89,8 +89,18 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...RESUMPTION_ROLE_PERMISSIONS.ent_admin,
     ...HEALTH_ROLE_PERMISSIONS.ent_admin,
   ],
-  employee: ['enterprise.read', ...POLICY_ROLE_PERMISSIONS.employee, ...RESUMPTION_ROLE_PERMISSIONS.employee, ...HEALTH_ROLE_PERMISSIONS.employee],
-  bank: ['bank.read', ...POLICY_ROLE_PERMISSIONS.bank, ...RESUMPTION_ROLE_PERMISSIONS.bank, ...HEALTH_ROLE_PERMISSIONS.bank],
+  employee: [
+    'enterprise.read',
+    ...POLICY_ROLE_PERMISSIONS.employee,
+    ...RESUMPTION_ROLE_PERMISSIONS.employee,
+    ...HEALTH_ROLE_PERMISSIONS.employee,
+  ],
+  bank: [
+    'bank.read',
+    ...POLICY_ROLE_PERMISSIONS.bank,
+    ...RESUMPTION_ROLE_PERMISSIONS.bank,
+    ...HEALTH_ROLE_PERMISSIONS.bank,
+  ],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -79,14 +79,7 @@ export interface PolicyPayeeAccountTable {
   version: number;
 }
 
-export type ApplicationStatus =
-  | 'submitted'
-  | 'rejected'
-  | 'withdrawn'
-  | 'publicity'
-  | 'revoked'
-  | 'ordered'
-  | 'paid';
+export type ApplicationStatus = 'submitted' | 'rejected' | 'withdrawn' | 'publicity' | 'revoked' | 'ordered' | 'paid';
 
 /** A 快申快享 / 申请 application: form from 一企一档 plus the applicant's facts → review → 公示 → payment order. */
 export interface PolicyApplicationTable {

@@ -167,7 +167,11 @@ export const policies: Migration = {
       .addColumn('status', 'text', notNull)
       .addColumn('exclude_reason', 'text')
       .execute();
-    await db.schema.createIndex('policy_batch_items_batch').on('policy_batch_items').columns(['batch_id', 'id']).execute();
+    await db.schema
+      .createIndex('policy_batch_items_batch')
+      .on('policy_batch_items')
+      .columns(['batch_id', 'id'])
+      .execute();
     await db.schema
       .createIndex('policy_batch_items_enterprise')
       .on('policy_batch_items')

@@ -34,6 +34,11 @@ describe('the shuangsheng command', () => {
 
     const db = openDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'shuangsheng.sqlite') });
     const { writeAudit, systemActor } = await import('../../src/server/audit/audit.ts');
+    // Seeding the demo data is audited too; the three test steps come after those records.
+    const { seeded } = await db.kysely
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('seeded'))
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 3; i++) {
       await writeAudit(
         db.kysely,
@@ -45,20 +50,23 @@ describe('the shuangsheng command', () => {
     }
     const ok = cli('audit', 'verify');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain('审计日志完整：已校验 3 条记录');
+    expect(ok.stdout).toContain(`审计日志完整：已校验 ${Number(seeded) + 3} 条记录`);
 
     await sql`DROP TRIGGER audit_log_no_update`.execute(db.kysely);
-    await sql`UPDATE audit_log SET detail = '{"summary":"改过"}' WHERE object_id = '1'`.execute(db.kysely);
+    await sql`UPDATE audit_log SET detail = '{"summary":"改过"}' WHERE action = 'test.step' AND object_id = '1'`.execute(
+      db.kysely,
+    );
     const second = await db.kysely
       .selectFrom('audit_log')
       .select('id')
+      .where('action', '=', 'test.step')
       .where('object_id', '=', '1')
       .executeTakeFirstOrThrow();
     await db.close();
     const broken = cli('audit', 'verify');
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain(
-      `审计日志断链：第 ${second.id} 号记录，记录内容与哈希不符（记录被篡改）（之前 1 条完好）`,
+      `审计日志断链：第 ${second.id} 号记录，记录内容与哈希不符（记录被篡改）（之前 ${Number(seeded) + 1} 条完好）`,
     );
   });
 

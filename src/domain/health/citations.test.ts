@@ -6,8 +6,8 @@ import { REASONS } from './reasons.ts';
 import { PARAMS, RULE_SETS } from './rule-sets.ts';
 import { parseSourceRef } from './sources.ts';
 
-// Seeds live beside the repository: <repo>/../shared/seeds
-const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+// The seed documents are committed in data/seeds (copies of ../shared/seeds).
+const SEEDS = fileURLToPath(new URL('../../../data/seeds/', import.meta.url));
 const cache = new Map<string, string[]>();
 function line(file: string, n: number): string | undefined {
   if (!cache.has(file)) cache.set(file, readFileSync(SEEDS + file, 'utf8').split('\n'));

@@ -1,5 +1,5 @@
 /**
- * Citations into the seed documents (`/work/shared/seeds`, read by the tests as `../shared/seeds`).
+ * Citations into the seed documents (committed in `data/seeds`, copies of `../shared/seeds`).
  * A citation is `seed-file-name:Lnnn`; `quote` is a verbatim substring of that line holding the phrase or number the
  * rule relies on. `sources.test.ts` checks every citation in this folder against the seed files.
  */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSourceRef } from '../health/sources.ts';
 import { PASS_SOURCES } from './issue.ts';
 
-const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+const SEEDS = fileURLToPath(new URL('../../../data/seeds/', import.meta.url));
 
 describe('pass citations are in the seeds', () => {
   it.each(Object.entries(PASS_SOURCES))('%s', (_k, c) => {

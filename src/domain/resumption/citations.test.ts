@@ -5,7 +5,7 @@ import type { Citation } from './citations.ts';
 import { isCitation } from './citations.ts';
 import * as resumption from './index.ts';
 
-const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
+const SEEDS = fileURLToPath(new URL('../../../data/seeds/', import.meta.url));
 
 function seedLines(file: string): string[] {
   return readFileSync(`${SEEDS}${file}`, 'utf8').split('\n');

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { QR_PUSH_SOURCE, citedRefs, extractSeedLines, sourceText } from './sources.ts';
 
-const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+const seedDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seeds');
 
 describe('source text of cited clauses', () => {
   it('holds every cited line, word for word as in the seeds', () => {

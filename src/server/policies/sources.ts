@@ -65,7 +65,7 @@ export const SEED_LINES_FILE = path.resolve(
 );
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const seedDir = path.resolve(process.argv[2] ?? '../shared/seeds');
+  const seedDir = path.resolve(process.argv[2] ?? 'data/seeds');
   const lines = extractSeedLines(seedDir, citedRefs());
   const { writeFileSync } = await import('node:fs');
   writeFileSync(SEED_LINES_FILE, `${JSON.stringify(lines, null, 2)}\n`);

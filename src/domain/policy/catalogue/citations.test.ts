@@ -6,9 +6,9 @@ import { checkRuleCitations, parseSourceRef } from '../citations.ts';
 import { validateRuleSet } from '../validate.ts';
 import { ALL_RULES, POLICIES } from './index.ts';
 
-// Seeds are read at test time from ../shared/seeds relative to the repository root.
+// The seed documents are committed in data/seeds (copies of ../shared/seeds).
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const seedDir = join(repoRoot, '../shared/seeds');
+const seedDir = join(repoRoot, 'data/seeds');
 const seedLines = new Map<string, string[]>(
   readdirSync(seedDir)
     .filter((f) => f.endsWith('.txt'))

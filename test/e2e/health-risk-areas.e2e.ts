@@ -23,7 +23,7 @@ describe('risk-area register in the browser', () => {
     await eventually(() => page.getByTestId('risk-total').isVisible()).toBe(true);
     await page.getByTestId('risk-add').click();
     const form = page.getByTestId('risk-form');
-    const submit = page.getByRole('dialog').getByRole('button', { name: /^登\s?记$/ });
+    const submit = page.getByTestId('risk-submit');
     await form.getByRole('textbox', { name: '地区代码', exact: true }).fill('420106');
     await form.getByRole('textbox', { name: '地区名称', exact: true }).fill(NAME);
     await form.getByRole('textbox', { name: '依据', exact: true }).fill('湖北省新冠肺炎疫情防控指挥部通告〔2022〕5号');
@@ -65,12 +65,15 @@ describe('risk-area register in the browser', () => {
       .getByRole('button', { name: '查 询' })
       .or(page.getByRole('button', { name: '查询' }))
       .click();
+    // The page copies the URL back into the form; wait for it before typing the next prefix.
+    await page.waitForURL(/regionCode=4201/);
     await eventually(() => row.count()).toBe(1);
     await page.getByRole('textbox', { name: '地区代码前缀' }).fill('3303');
     await page
       .getByRole('button', { name: '查 询' })
       .or(page.getByRole('button', { name: '查询' }))
       .click();
+    await page.waitForURL(/regionCode=3303/);
     await eventually(() => row.count()).toBe(0);
     await page.goto('/health/risk-areas');
     await eventually(() => row.count()).toBe(1);

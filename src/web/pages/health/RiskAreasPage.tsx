@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   Alert,
@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { TableProps } from 'antd';
+import type { ButtonProps, TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -106,7 +106,11 @@ export default function RiskAreasPage() {
   const [outcome, setOutcome] = useState<{ what: string; o: RiskAreaOutcome } | null>(null);
 
   const paramsText = params.toString();
+  // The form follows the URL when it changes from outside (back, a link), not after our own search: by then the
+  // user may already be typing the next filter.
+  const ownSearch = useRef<string | null>(null);
   useEffect(() => {
+    if (ownSearch.current === paramsText) return;
     const p = new URLSearchParams(paramsText);
     search.resetFields();
     search.setFieldsValue({
@@ -119,6 +123,7 @@ export default function RiskAreasPage() {
     const next = new URLSearchParams();
     if (v.regionCode?.trim()) next.set('regionCode', v.regionCode.trim());
     if (v.activeOn) next.set('activeOn', v.activeOn.format('YYYY-MM-DD'));
+    ownSearch.current = next.toString();
     setParams(next);
   };
 
@@ -337,6 +342,7 @@ export default function RiskAreasPage() {
         okText="登记"
         cancelText="取消"
         confirmLoading={saving}
+        okButtonProps={{ 'data-testid': 'risk-submit' } as ButtonProps}
         onOk={() => void submitAdd()}
         onCancel={() => setAdding(false)}
         destroyOnClose
